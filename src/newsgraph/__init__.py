@@ -1,0 +1,36 @@
+"""newsgraph: who did what to whom, who said what, when, and where each fact came from.
+
+    import newsgraph
+    nlp = newsgraph.load()
+    doc = nlp.analyze(text)
+    doc.to_dict()
+"""
+
+from __future__ import annotations
+
+from newsgraph.pipeline import Config, Pipeline
+from newsgraph.records import (
+    Actor,
+    ActorTable,
+    AnalyzedDocument,
+    Article,
+    Event,
+    Mention,
+    Participant,
+    Quote,
+    RawDocument,
+    SpeakerRef,
+    Span,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor", "ActorTable", "AnalyzedDocument", "Article", "Config", "Event", "Mention",
+    "Participant", "Pipeline", "Quote", "RawDocument", "SpeakerRef", "Span", "load",
+]
+
+
+def load(model: str | None = None, *, extra_lexicons: tuple[str, ...] = (), batch_size: int = 16) -> Pipeline:
+    """Load the pipeline once; reuse it for many documents."""
+    return Pipeline(Config(model=model, extra_lexicons=tuple(extra_lexicons), batch_size=batch_size))

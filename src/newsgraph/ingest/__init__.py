@@ -1,0 +1,249 @@
+"""Ingestion: turn paths, directories, globs and standard input into :class:`RawDocument` records.
+
+Kinds are recognised by content first and by extension where content is ambiguous
+(``shared/CONTRACT.md``). Each unreadable input or record becomes an :class:`IngestError`
+in the stream, naming the input, so one bad file never stops a run.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import glob
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from newsgraph.ingest.errors import IngestError
+from newsgraph.records import RawDocument
+
+__all__ = ["IngestError", "iter_documents", "sniff_kind", "MAX_DOCUMENT_BYTES"]
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+"""Largest single text or HTML document read whole; bigger inputs are refused by name."""
+
+KNOWN_SUFFIXES = (
+    ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
+    ".rss", ".atom", ".xml", ".gz",
+)
+_SNIFF_BYTES = 64 * 1024
+
+
+def iter_documents(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[RawDocument | IngestError]:
+    """Yield one RawDocument (or IngestError) per document found in ``inputs``, in order."""
+    for spec in inputs:
+        if spec == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _from_bytes(stream.read(MAX_DOCUMENT_BYTES + 1), "<stdin>", "stdin")
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
+            if not files:
+                yield IngestError(f"{spec}: directory holds no readable inputs", spec)
+            for file in files:
+                yield from _from_path(file)
+        elif path.exists():
+            yield from _from_path(path)
+        elif any(ch in spec for ch in "*?["):
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                yield IngestError(f"{spec}: pattern matches no file", spec)
+            for match in matches:
+                if Path(match).is_file():
+                    yield from _from_path(Path(match))
+        else:
+            yield IngestError(f"{spec}: no such file or directory", spec)
+
+
+def _known(path: Path) -> bool:
+    return not path.name.startswith(".") and path.suffix.lower() in KNOWN_SUFFIXES and path.name != "README.md"
+
+
+def _from_path(path: Path) -> Iterator[RawDocument | IngestError]:
+    source = str(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except OSError as exc:
+        yield IngestError(f"{source}: cannot read: {exc.strerror or exc}", source)
+        return
+    kind = sniff_kind(head, path.name)
+    if kind == "warc":
+        from newsgraph.ingest.warc import iter_warc
+
+        yield from iter_warc(path)
+        return
+    if kind == "jsonl":
+        yield from _iter_jsonl(path)
+        return
+    if kind == "empty":
+        yield IngestError(f"{source}: file is empty", source)
+        return
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES and not path.name.endswith(".gz"):
+        yield IngestError(
+            f"{source}: {size / 1e6:.1f} MB is too large for one document "
+            f"(limit {MAX_DOCUMENT_BYTES / 1e6:.0f} MB); split it or pass it as JSON Lines",
+            source,
+        )
+        return
+    try:
+        data = _read_capped(path)
+    except IngestError as exc:
+        yield exc
+        return
+    yield from _from_bytes(data, source, _doc_id(path))
+
+
+def _read_capped(path: Path) -> bytes:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            data = fh.read(MAX_DOCUMENT_BYTES + 1)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise IngestError(f"{path}: cannot decompress or read: {exc}", str(path)) from exc
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise IngestError(
+            f"{path}: more than {MAX_DOCUMENT_BYTES / 1e6:.0f} MB once decompressed; too large for one document",
+            str(path),
+        )
+    return data
+
+
+def _doc_id(path: Path) -> str:
+    return str(path)
+
+
+def sniff_kind(head: bytes, name: str = "") -> str:
+    """Recognise an input's kind from its first bytes, then its name."""
+    lower = name.lower()
+    if not head:
+        return "empty"
+    if head[:2] == b"\x1f\x8b":
+        try:
+            inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(4096)
+        except (OSError, EOFError):
+            inner = b""
+        if inner.startswith(b"WARC/") or lower.endswith((".warc.gz", ".arc.gz")):
+            return "warc"
+        if lower.endswith((".jsonl.gz", ".ndjson.gz")):
+            return "jsonl"
+        return sniff_kind(inner, lower[:-3] if lower.endswith(".gz") else lower) if inner else "binary"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"WARC/"):
+        return "warc"
+    if lower.endswith((".jsonl", ".ndjson")) or (stripped.startswith(b"{") and _looks_jsonl(stripped)):
+        return "jsonl"
+    if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary"
+    probe = stripped[:2048].lower()
+    if probe.startswith(b"<?xml") or probe.startswith(b"<rss") or probe.startswith(b"<feed"):
+        if b"<rss" in probe or b"<feed" in probe or b"<rdf" in probe:
+            return "feed"
+    if probe.startswith((b"<!doctype html", b"<html")) or b"<html" in probe or b"<body" in probe:
+        return "html"
+    if lower.endswith((".rss", ".atom")):
+        return "feed"
+    if lower.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    return "text"
+
+
+def _looks_jsonl(head: bytes) -> bool:
+    first_line = head.split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(first_line), dict)
+    except ValueError:
+        return False
+
+
+def _from_bytes(data: bytes, source: str, doc_id: str) -> Iterator[RawDocument | IngestError]:
+    kind = sniff_kind(data[:_SNIFF_BYTES], source)
+    if kind == "empty" or not data.strip():
+        yield IngestError(f"{source}: input is empty", source)
+        return
+    if len(data) > MAX_DOCUMENT_BYTES:
+        yield IngestError(f"{source}: more than {MAX_DOCUMENT_BYTES / 1e6:.0f} MB; too large for one document", source)
+        return
+    if kind == "binary":
+        yield IngestError(f"{source}: binary content, not text, HTML, JSON Lines or WARC", source)
+        return
+    if kind in ("warc", "jsonl") and source == "<stdin>":
+        yield from _from_stdin_stream(kind, data, source)
+        return
+    from newsgraph.ingest.encoding import decode_bytes
+
+    try:
+        text = decode_bytes(data, source)
+    except IngestError as exc:
+        yield exc
+        return
+    if kind == "feed":
+        from newsgraph.ingest.feed import iter_feed
+
+        yield from iter_feed(text, source)
+        return
+    yield RawDocument(id=doc_id, kind="html" if kind == "html" else "raw", content=text, source=source)
+
+
+def _from_stdin_stream(kind: str, data: bytes, source: str) -> Iterator[RawDocument | IngestError]:
+    import tempfile
+
+    suffix = ".warc" if kind == "warc" else ".jsonl"
+    with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+        tmp.write(data)
+        tmp.flush()
+        for item in (_iter_jsonl(Path(tmp.name), label=source) if kind == "jsonl" else _warc(Path(tmp.name))):
+            yield item
+
+
+def _warc(path: Path) -> Iterator[RawDocument | IngestError]:
+    from newsgraph.ingest.warc import iter_warc
+
+    return iter_warc(path)
+
+
+def _iter_jsonl(path: Path, label: str | None = None) -> Iterator[RawDocument | IngestError]:
+    """One document per line: ``id`` and one of ``text``, ``raw``, ``html`` (CONTRACT.md)."""
+    name = label or str(path)
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                yield _jsonl_record(line, f"{name}:{lineno}", name)
+    except (OSError, EOFError) as exc:
+        yield IngestError(f"{name}: stopped reading: {exc}", name)
+
+
+def _jsonl_record(line: bytes, where: str, source: str) -> RawDocument | IngestError:
+    try:
+        rec = json.loads(line)
+    except ValueError as exc:
+        return IngestError(f"{where}: not a JSON object: {exc}", where)
+    if not isinstance(rec, dict):
+        return IngestError(f"{where}: not a JSON object", where)
+    doc_id = str(rec.get("id") or where)
+    for field, kind in (("text", "text"), ("raw", "raw"), ("html", "html")):
+        content = rec.get(field)
+        if isinstance(content, str):
+            break
+    else:
+        return IngestError(f"{where} (id {doc_id}): needs one of 'text', 'raw' or 'html'", where)
+    published = None
+    date_value = rec.get("date") or rec.get("published")
+    if isinstance(date_value, str) and date_value:
+        try:
+            published = _dt.date.fromisoformat(date_value[:10])
+        except ValueError:
+            published = None
+    title = rec.get("title") if isinstance(rec.get("title"), str) else None
+    url = rec.get("url") if isinstance(rec.get("url"), str) else None
+    return RawDocument(
+        id=doc_id, kind=kind, content=content, source=url or f"{source}#{doc_id}",
+        title=title, published=published, url=url,
+    )

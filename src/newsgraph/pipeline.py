@@ -1,0 +1,143 @@
+"""The pipeline: a composition of stages, each reading and writing typed records.
+
+    RawDocument --clean--> Article --nlp--> spaCy Doc --actors--> ActorTable
+                --quotes--> [Quote] --events--> [Event]  => AnalyzedDocument
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Literal
+
+from newsgraph import clean
+from newsgraph.actors import ActorResolver
+from newsgraph.events import EventCoder
+from newsgraph.ingest import IngestError, iter_documents
+from newsgraph.nlp import MAX_CHARS, Parser
+from newsgraph.quotes import QuoteExtractor
+from newsgraph.records import AnalyzedDocument, Article, RawDocument
+
+Stages = Literal["all", "clean"]
+
+
+class DocumentError(ValueError):
+    """A document that cannot be analysed; the message names the input and the cause."""
+
+
+@dataclass(slots=True)
+class Config:
+    model: str | None = None
+    batch_size: int = 16
+    extra_lexicons: tuple[str, ...] = ()
+
+
+def prepare(raw: RawDocument) -> Article:
+    """Run the cleaning stage appropriate to the document's kind."""
+    if raw.kind == "text":
+        article = clean.from_clean_text(raw)
+    elif raw.kind == "html":
+        from newsgraph.ingest.html import extract_html
+
+        article = extract_html(raw)
+    else:
+        article = clean.clean_raw(raw)
+    if not article.text.strip():
+        raise DocumentError(f"{raw.source or raw.id}: no article text found")
+    if len(article.text) > MAX_CHARS:
+        raise DocumentError(
+            f"{raw.source or raw.id}: article body has {len(article.text):,} characters, "
+            f"over the {MAX_CHARS:,} a single document may have"
+        )
+    return article
+
+
+class Pipeline:
+    """Loads the model and stages once; analyses one text or a stream of documents."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.parser = Parser(self.config.model, batch_size=self.config.batch_size)
+        self.actors = ActorResolver(extra_lexicons=self.config.extra_lexicons)
+        self.quotes = QuoteExtractor()
+        self.events = EventCoder()
+
+    @property
+    def model(self) -> str:
+        return self.parser.version
+
+    def analyze(
+        self,
+        text: str,
+        *,
+        doc_id: str = "doc",
+        kind: Literal["raw", "html", "text"] = "raw",
+        title: str | None = None,
+        published: _dt.date | str | None = None,
+        stages: Stages = "all",
+    ) -> AnalyzedDocument:
+        """Analyse one text (raw scraped text by default)."""
+        if isinstance(published, str):
+            published = _dt.date.fromisoformat(published[:10])
+        raw = RawDocument(id=doc_id, kind=kind, content=text, title=title, published=published)
+        return next(iter(self.pipe([raw], stages=stages)))
+
+    def pipe(self, docs: Iterable[RawDocument | AnalyzedDocument], stages: Stages = "all") -> Iterator[AnalyzedDocument]:
+        """Analyse a stream of documents in input order, parsing in batches.
+
+        An ``AnalyzedDocument`` carrying an error (from ingestion) passes through untouched;
+        a document that fails here becomes one, and the stream goes on.
+        """
+        batch: list[AnalyzedDocument] = []
+        for item in docs:
+            if isinstance(item, AnalyzedDocument):
+                batch.append(item)
+            else:
+                batch.append(self._prepare(item))
+            if len(batch) >= self.config.batch_size:
+                yield from self._finish(batch, stages)
+                batch = []
+        if batch:
+            yield from self._finish(batch, stages)
+
+    def analyze_inputs(self, inputs: Iterable[str], stages: Stages = "all", stdin=None) -> Iterator[AnalyzedDocument]:
+        """Analyse paths, directories, globs or ``-`` (standard input), as ``newsgraph analyze`` does."""
+        return self.pipe(_as_documents(iter_documents(inputs, stdin)), stages=stages)
+
+    def _prepare(self, raw: RawDocument) -> AnalyzedDocument:
+        try:
+            return AnalyzedDocument(article=prepare(raw), model=None)
+        except (DocumentError, IngestError) as exc:
+            return _failed(raw, str(exc))
+        except Exception as exc:  # a stage bug must not sink the run for other inputs
+            return _failed(raw, f"{raw.source or raw.id}: cleaning failed: {type(exc).__name__}: {exc}")
+
+    def _finish(self, batch: list[AnalyzedDocument], stages: Stages) -> Iterator[AnalyzedDocument]:
+        todo = [d for d in batch if d.error is None]
+        if stages != "clean" and todo:
+            parsed = self.parser.pipe(d.article.text for d in todo)
+            for doc, spacy_doc in zip(todo, parsed):
+                self._analyse(doc, spacy_doc)
+        yield from batch
+
+    def _analyse(self, doc: AnalyzedDocument, spacy_doc) -> None:
+        doc.model = self.model
+        try:
+            doc.actors = self.actors.resolve(spacy_doc, doc.article)
+            doc.quotes = self.quotes.extract(spacy_doc, doc.article, doc.actors)
+            doc.events = self.events.code(spacy_doc, doc.article, doc.actors, doc.quotes)
+        except Exception as exc:
+            doc.error = f"{doc.article.source or doc.article.id}: analysis failed: {type(exc).__name__}: {exc}"
+
+
+def _as_documents(items: Iterable[RawDocument | IngestError]) -> Iterator[RawDocument | AnalyzedDocument]:
+    for item in items:
+        if isinstance(item, IngestError):
+            doc_id = item.source or "input"
+            yield AnalyzedDocument(article=Article(id=doc_id, text="", source=item.source), error=str(item))
+        else:
+            yield item
+
+
+def _failed(raw: RawDocument, message: str) -> AnalyzedDocument:
+    return AnalyzedDocument(article=Article(id=raw.id, text="", source=raw.source), error=message)
