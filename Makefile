@@ -9,9 +9,10 @@ SAMPLE_DB := build/sample.db
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements/bootstrap.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) on PATH (or make PYTHON=/path/to/python3.11)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/bootstrap.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
@@ -29,6 +30,9 @@ lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
 		--no-emit-index-url --no-emit-find-links --strip-extras \
 		-o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links \
+		-o requirements/bootstrap.lock requirements/bootstrap.in
 
 bench: install
 	$(BIN)/python benchmarks/speed.py
