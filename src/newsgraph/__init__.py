@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+
 from newsgraph.pipeline import Config, Pipeline
 from newsgraph.records import (
     Actor,
@@ -22,8 +24,6 @@ from newsgraph.records import (
     SpeakerRef,
     Span,
 )
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Actor", "ActorTable", "AnalyzedDocument", "Article", "Config", "Event", "Mention",

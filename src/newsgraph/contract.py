@@ -74,7 +74,7 @@ def document_to_dict(doc: AnalyzedDocument) -> dict[str, Any]:
     a = doc.article
     if doc.error:
         return error_dict(a.id, doc.error, a.source)
-    return {
+    out = {
         "id": a.id,
         "source": a.source,
         "url": a.url,
@@ -104,6 +104,9 @@ def document_to_dict(doc: AnalyzedDocument) -> dict[str, Any]:
         "quotes": [_quote(q) for q in doc.quotes],
         "events": [_event(e) for e in doc.events],
     }
+    if doc.skipped:
+        out["skipped"] = doc.skipped
+    return out
 
 
 def error_dict(doc_id: str, message: str, source: str | None = None) -> dict[str, Any]:

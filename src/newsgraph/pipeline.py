@@ -14,11 +14,13 @@ from newsgraph import clean
 from newsgraph.actors import ActorResolver
 from newsgraph.events import EventCoder
 from newsgraph.ingest import IngestError, iter_documents
+from newsgraph.ingest.language import detect as detect_language
 from newsgraph.nlp import MAX_CHARS, Parser
 from newsgraph.quotes import QuoteExtractor
 from newsgraph.records import AnalyzedDocument, Article, RawDocument
 
 Stages = Literal["all", "clean"]
+LANGUAGE_CONFIDENCE = 0.9
 
 
 class DocumentError(ValueError):
@@ -30,6 +32,8 @@ class Config:
     model: str | None = None
     batch_size: int = 16
     extra_lexicons: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ("en",)
+    """Languages analysed; documents detected as another language are kept but skipped."""
 
 
 def prepare(raw: RawDocument) -> Article:
@@ -106,14 +110,28 @@ class Pipeline:
 
     def _prepare(self, raw: RawDocument) -> AnalyzedDocument:
         try:
-            return AnalyzedDocument(article=prepare(raw), model=None)
+            doc = AnalyzedDocument(article=prepare(raw), model=None)
+            self._check_language(doc)
+            return doc
         except (DocumentError, IngestError) as exc:
             return _failed(raw, str(exc))
         except Exception as exc:  # a stage bug must not sink the run for other inputs
             return _failed(raw, f"{raw.source or raw.id}: cleaning failed: {type(exc).__name__}: {exc}")
 
+    def _check_language(self, doc: AnalyzedDocument) -> None:
+        guess = detect_language(doc.article.text)
+        if guess is None:
+            return
+        if doc.article.language is None:
+            doc.article.language = guess.code
+        if guess.code not in self.config.languages and guess.confidence >= LANGUAGE_CONFIDENCE:
+            doc.skipped = (
+                f"language {guess.code!r} (p={guess.confidence:.2f}) is not analysed; "
+                f"analysed languages: {', '.join(self.config.languages)}"
+            )
+
     def _finish(self, batch: list[AnalyzedDocument], stages: Stages) -> Iterator[AnalyzedDocument]:
-        todo = [d for d in batch if d.error is None]
+        todo = [d for d in batch if d.error is None and d.skipped is None]
         if stages != "clean" and todo:
             parsed = self.parser.pipe(d.article.text for d in todo)
             for doc, spacy_doc in zip(todo, parsed):

@@ -215,6 +215,7 @@ class AnalyzedDocument:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     error: str | None = None
+    skipped: str | None = None
     model: str | None = None
 
     @property

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from newsgraph.ingest.errors import IngestError
+from newsgraph.ingest.fetch import fetch, is_url
 from newsgraph.records import RawDocument
 
 __all__ = ["IngestError", "iter_documents", "sniff_kind", "MAX_DOCUMENT_BYTES"]
@@ -38,11 +39,14 @@ def iter_documents(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iter
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _from_bytes(stream.read(MAX_DOCUMENT_BYTES + 1), "<stdin>", "stdin")
             continue
+        if is_url(spec):
+            yield from _from_url(spec)
+            continue
         path = Path(spec)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
             if not files:
-                yield IngestError(f"{spec}: directory holds no readable inputs", spec)
+                yield IngestError(f"{spec}: directory holds no readable inputs", source=spec)
             for file in files:
                 yield from _from_path(file)
         elif path.exists():
@@ -50,12 +54,26 @@ def iter_documents(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iter
         elif any(ch in spec for ch in "*?["):
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
-                yield IngestError(f"{spec}: pattern matches no file", spec)
+                yield IngestError(f"{spec}: pattern matches no file", source=spec)
             for match in matches:
                 if Path(match).is_file():
                     yield from _from_path(Path(match))
         else:
-            yield IngestError(f"{spec}: no such file or directory", spec)
+            yield IngestError(f"{spec}: no such file or directory", source=spec)
+
+
+def _from_url(url: str) -> Iterator[RawDocument | IngestError]:
+    try:
+        body, final_url, content_type = fetch(url, MAX_DOCUMENT_BYTES)
+    except IngestError as exc:
+        yield exc
+        return
+    for item in _from_bytes(body, url, url):
+        if isinstance(item, RawDocument):
+            item.url = final_url
+            if content_type and "html" in content_type and item.kind == "raw":
+                item.kind = "html"
+        yield item
 
 
 def _known(path: Path) -> bool:
@@ -68,7 +86,7 @@ def _from_path(path: Path) -> Iterator[RawDocument | IngestError]:
         with path.open("rb") as fh:
             head = fh.read(_SNIFF_BYTES)
     except OSError as exc:
-        yield IngestError(f"{source}: cannot read: {exc.strerror or exc}", source)
+        yield IngestError(f"{source}: cannot read: {exc.strerror or exc}", source=source)
         return
     kind = sniff_kind(head, path.name)
     if kind == "warc":
@@ -80,14 +98,14 @@ def _from_path(path: Path) -> Iterator[RawDocument | IngestError]:
         yield from _iter_jsonl(path)
         return
     if kind == "empty":
-        yield IngestError(f"{source}: file is empty", source)
+        yield IngestError(f"{source}: file is empty", source=source)
         return
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES and not path.name.endswith(".gz"):
         yield IngestError(
             f"{source}: {size / 1e6:.1f} MB is too large for one document "
             f"(limit {MAX_DOCUMENT_BYTES / 1e6:.0f} MB); split it or pass it as JSON Lines",
-            source,
+            source=source,
         )
         return
     try:
@@ -104,11 +122,11 @@ def _read_capped(path: Path) -> bytes:
         with opener(path, "rb") as fh:
             data = fh.read(MAX_DOCUMENT_BYTES + 1)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise IngestError(f"{path}: cannot decompress or read: {exc}", str(path)) from exc
+        raise IngestError(f"{path}: cannot decompress or read: {exc}", source=str(path)) from exc
     if len(data) > MAX_DOCUMENT_BYTES:
         raise IngestError(
             f"{path}: more than {MAX_DOCUMENT_BYTES / 1e6:.0f} MB once decompressed; too large for one document",
-            str(path),
+            source=str(path),
         )
     return data
 
@@ -163,13 +181,13 @@ def _looks_jsonl(head: bytes) -> bool:
 def _from_bytes(data: bytes, source: str, doc_id: str) -> Iterator[RawDocument | IngestError]:
     kind = sniff_kind(data[:_SNIFF_BYTES], source)
     if kind == "empty" or not data.strip():
-        yield IngestError(f"{source}: input is empty", source)
+        yield IngestError(f"{source}: input is empty", source=source)
         return
     if len(data) > MAX_DOCUMENT_BYTES:
-        yield IngestError(f"{source}: more than {MAX_DOCUMENT_BYTES / 1e6:.0f} MB; too large for one document", source)
+        yield IngestError(f"{source}: more than {MAX_DOCUMENT_BYTES / 1e6:.0f} MB; too large for one document", source=source)
         return
     if kind == "binary":
-        yield IngestError(f"{source}: binary content, not text, HTML, JSON Lines or WARC", source)
+        yield IngestError(f"{source}: binary content, not text, HTML, JSON Lines or WARC", source=source)
         return
     if kind in ("warc", "jsonl") and source == "<stdin>":
         yield from _from_stdin_stream(kind, data, source)
@@ -217,23 +235,23 @@ def _iter_jsonl(path: Path, label: str | None = None) -> Iterator[RawDocument | 
                     continue
                 yield _jsonl_record(line, f"{name}:{lineno}", name)
     except (OSError, EOFError) as exc:
-        yield IngestError(f"{name}: stopped reading: {exc}", name)
+        yield IngestError(f"{name}: stopped reading: {exc}", source=name)
 
 
 def _jsonl_record(line: bytes, where: str, source: str) -> RawDocument | IngestError:
     try:
         rec = json.loads(line)
     except ValueError as exc:
-        return IngestError(f"{where}: not a JSON object: {exc}", where)
+        return IngestError(f"{where}: not a JSON object: {exc}", source=where)
     if not isinstance(rec, dict):
-        return IngestError(f"{where}: not a JSON object", where)
+        return IngestError(f"{where}: not a JSON object", source=where)
     doc_id = str(rec.get("id") or where)
     for field, kind in (("text", "text"), ("raw", "raw"), ("html", "html")):
         content = rec.get(field)
         if isinstance(content, str):
             break
     else:
-        return IngestError(f"{where} (id {doc_id}): needs one of 'text', 'raw' or 'html'", where)
+        return IngestError(f"{where} (id {doc_id}): needs one of 'text', 'raw' or 'html'", source=where)
     published = None
     date_value = rec.get("date") or rec.get("published")
     if isinstance(date_value, str) and date_value:
