@@ -27,7 +27,7 @@ test: install
 
 lock:
 	$(BIN)/pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --extra bench \
 		--no-emit-index-url --no-emit-find-links --strip-extras \
 		-o requirements.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
