@@ -1,0 +1,840 @@
+"""Event coding on the dependency parse: who did what to whom, in PLOVER with CAMEO codes.
+
+For every sentence the coder finds trigger words from the dictionary (``data/triggers.tsv``):
+verbs ("demanded", "provided ... with weapons") and nominal events ("talks between X and Y",
+"Russia's invasion of Ukraine", "launched an invasion"). The source is the subject (or the
+agent of a passive, or the possessor of a nominal event), the target the object, indirect
+object, prepositional object or the subject of a demanded clause. Words become actors only
+through the actors stage's :class:`ActorTable`; a trigger whose source names no actor is
+not an event. Modality (negation, hypotheticals), date and place are read from the clause.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Iterable
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from newsgraph.events import dates
+from newsgraph.events.ontology import Ontology, Trigger, load_cues, load_ontology
+from newsgraph.records import Actor, ActorTable, Article, Event, Mention, Participant, Quote, Span
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
+COMPLEMENT_DEPS = frozenset({"oprd", "acomp", "attr"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_CLIMB = 12
+# Types that comment on another act, so "rejected such demands" can point back at the demand.
+REACTIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"})
+ANAPHORIC_DETERMINERS = frozenset({"such", "these", "those", "this", "that", "the", "its", "their"})
+
+
+@dataclass(slots=True)
+class Found:
+    """An actor found for a participant slot, and how it was found (for the rule string)."""
+
+    actor: Actor
+    start: int
+    end: int
+    how: str
+
+    def participant(self) -> Participant:
+        return Participant(name=self.actor.name, actor=self.actor.id, code=self.actor.code,
+                           start=self.start, end=self.end)
+
+
+@dataclass(slots=True)
+class Modality:
+    """``hypothetical``: uncertain (feared, conditional, "could"); ``committed``: promised or
+    planned ("agreed to", "ready to"); ``future``: "will", "would"."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    committed: bool = False
+    future: bool = False
+
+
+@dataclass(slots=True)
+class _Context:
+    """Per-document state: the inputs and the events coded so far (for anaphoric objects)."""
+
+    doc: Doc
+    article: Article
+    actors: ActorTable
+    quotes: list[Quote]
+    events: list[Event] = field(default_factory=list)
+    dateline_country: str | None = None
+    dateline_done: bool = False
+
+
+class EventCoder:
+    """Codes events from a parsed document; the dictionaries are loaded once."""
+
+    def __init__(self, ontology: Ontology | None = None) -> None:
+        self.ontology = ontology or load_ontology()
+        cues = load_cues()
+        self.modals: frozenset[str] = cues["hypothetical_modals"]
+        self.hypothetical_governors: frozenset[str] = cues["hypothetical_governors"]
+        self.hypothetical_adjectives: frozenset[str] = cues["hypothetical_adjectives"]
+        self.hypothetical_noun_modifiers: frozenset[str] = cues["hypothetical_noun_modifiers"]
+        self.hypothetical_noun_governors: frozenset[str] = cues["hypothetical_noun_governors"]
+        self.negating_governors: frozenset[str] = cues["negating_governors"]
+        self.commitment_governors: frozenset[str] = cues["commitment_governors"]
+        self.future_modals: frozenset[str] = cues["future_modals"]
+        self.intent_codes: dict[str, str] = cues["intent_codes"]
+        self.refusal_codes: dict[str, str] = cues["refusal_codes"]
+        self.threat_codes: dict[str, str] = cues["threat_codes"]
+        self.conditional_marks: frozenset[str] = cues["conditional_marks"]
+        self.negation_words: frozenset[str] = cues["negation_words"]
+        self.light_verbs: frozenset[str] = cues["light_verbs"]
+        self.relative_pronouns: frozenset[str] = cues["relative_pronouns"]
+        self.verb_target_preps: frozenset[str] = cues["verb_target_preps"]
+        self.noun_target_preps: frozenset[str] = cues["noun_target_preps"]
+        self.noun_source_preps: frozenset[str] = cues["noun_source_preps"]
+        self.reciprocal_preps: frozenset[str] = cues["reciprocal_preps"]
+        self.location_preps: frozenset[str] = cues["location_preps"]
+        self.non_event_date_preps: frozenset[str] = cues["non_event_date_preps"]
+        self.clause_deps: frozenset[str] = cues["clause_deps"]
+        self.verb_triggers: dict[str, list[Trigger]] = {}
+        self.noun_triggers: dict[str, list[Trigger]] = {}
+        for (kind, lemma), entries in self.ontology.triggers.items():
+            table = self.verb_triggers if kind == "verb" else self.noun_triggers
+            table[lemma] = sorted(entries, key=lambda t: t.line)
+
+    # ------------------------------------------------------------------ entry point
+
+    def code(self, doc: Doc, article: Article, actors: ActorTable, quotes: list[Quote]) -> list[Event]:
+        if not len(actors) or not len(doc):
+            return []
+        ctx = _Context(doc, article, actors, quotes)
+        for sent in doc.sents:
+            matched = self._match_sentence(ctx, sent)
+            for token, trigger in matched.items():
+                if trigger.kind == "verb":
+                    self._code_verb(ctx, sent, token, trigger)
+                else:
+                    self._code_noun(ctx, sent, token, trigger, matched)
+            if not matched and not any(t.pos_ == "VERB" for t in sent):
+                self._code_headline(ctx, sent)
+        return _drop_subsumed(ctx.events)
+
+    # ------------------------------------------------------------------ trigger matching
+
+    def _match_sentence(self, ctx: _Context, sent: SpacySpan) -> dict[Token, Trigger]:
+        matched: dict[Token, Trigger] = {}
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ in VERB_POS and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+                entries = self.verb_triggers.get(lemma) or self.verb_triggers.get(token.lower_)
+            elif token.pos_ in NOUN_POS:
+                entries = self.noun_triggers.get(lemma)
+            else:
+                entries = None
+            if entries:
+                best = self._best_entry(ctx, token, entries)
+                if best is not None:
+                    matched[token] = best
+        return matched
+
+    def _best_entry(self, ctx: _Context, token: Token, entries: list[Trigger]) -> Trigger | None:
+        features: dict[str, set[str]] | None = None
+        best: Trigger | None = None
+        for entry in entries:
+            if entry.conditions:
+                if features is None:
+                    features = self._features(ctx, token)
+                if not all(features.get(key, set()) & values for key, values in entry.conditions):
+                    continue
+            if best is None or len(entry.conditions) > len(best.conditions):
+                best = entry
+        return best
+
+    def _features(self, ctx: _Context, token: Token) -> dict[str, set[str]]:
+        """The dependents' words a dictionary condition can test."""
+        objects: list[Token] = []
+        out: dict[str, set[str]] = {"obj": set(), "prep": set(), "prt": set(), "comp": set(),
+                                    "xcomp": set(), "mod": set(), "place": set(), "ccomp_aux": set(),
+                                    "gov": set()}
+        for child in token.children:
+            dep = child.dep_
+            if dep in OBJECT_DEPS or dep in ("nsubjpass", "dative"):
+                objects.extend(_with_conjuncts(child))
+                for sub in child.children:
+                    if sub.dep_ == "prep" and sub.lower_ == "of":
+                        objects.extend(t for p in sub.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
+            elif dep == "prep":
+                out["prep"].add(child.lower_)
+                pobjs = [t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
+                if child.lower_ in ("with", "of", "for", "in") or token.pos_ in NOUN_POS:
+                    out["obj"].update(p.lemma_.lower() for p in pobjs)
+            elif dep == "prt":
+                out["prt"].add(child.lower_)
+            elif dep in COMPLEMENT_DEPS or (dep in ("ccomp", "xcomp") and child.pos_ == "ADJ"):
+                out["comp"].add(child.lemma_.lower())
+            if dep == "xcomp":
+                out["xcomp"].add(child.lemma_.lower())
+            if dep == "ccomp":
+                out["ccomp_aux"].update(a.lower_ for a in child.children if a.dep_ in ("aux", "auxpass"))
+            if dep in MODIFIER_DEPS:
+                out["mod"].add(child.lemma_.lower())
+                out["mod"].add(child.lower_)
+        if token.pos_ in NOUN_POS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects.extend(t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
+            head = token.head
+            if token.dep_ in OBJECT_DEPS and head.pos_ in VERB_POS:
+                out["prep"].update(c.lower_ for c in head.children if c.dep_ == "prep")
+                out["gov"].update((head.lemma_.lower(), head.lower_))
+        objects += [m for o in list(objects) for m in o.children if m.dep_ == "compound"]
+        out["obj"].update(o.lemma_.lower() for o in objects)
+        out["obj"].update(o.lower_ for o in objects)
+        if any(_is_place(o) or _is_country(ctx.actors.actor_at(o.idx, o.idx + len(o))) for o in objects):
+            out["place"].add("yes")
+        return out
+
+    # ------------------------------------------------------------------ verbs
+
+    def _code_verb(self, ctx: _Context, sent: SpacySpan, verb: Token, trigger: Trigger) -> None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN")
+        sources = self._verb_sources(ctx, verb, passive)
+        if not sources:
+            return
+        targets = self._verb_targets(ctx, verb, passive, trigger, sources)
+        modality = self._modality(verb)
+        self._emit(ctx, sent, verb, verb, trigger, sources, targets, modality)
+
+    def _verb_sources(self, ctx: _Context, verb: Token, passive: bool) -> list[Found]:
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self._phrase_actors(ctx, pobj, "agent")
+            return []
+        return self._subject_actors(ctx, verb, depth=0)
+
+    def _subject_actors(self, ctx: _Context, verb: Token, depth: int) -> list[Found]:
+        """The subject's actors, climbing to the controlling clause when the verb has none."""
+        if depth > MAX_CLIMB:
+            return []
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in self.relative_pronouns and verb.dep_ == "relcl":
+                    return self._phrase_actors(ctx, verb.head, "relcl")
+                return self._phrase_actors(ctx, child, "nsubj" if depth == 0 else "nsubj-inherited")
+            if child.dep_ == "nsubjpass":
+                return []
+        head = verb.head
+        if head == verb:
+            return []
+        dep = verb.dep_
+        if dep == "xcomp":
+            controllers = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+            controllers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                            for p in c.children if p.dep_ == "pobj"]
+            for child in controllers:
+                found = self._phrase_actors(ctx, child, "object-control")
+                if found:
+                    return found
+            if head.pos_ == "ADJ" and head.head != head:
+                return self._subject_actors(ctx, head.head, depth + 1)
+            return self._subject_actors(ctx, head, depth + 1)
+        if dep == "advcl" and (_is_infinitive(verb) or verb.tag_ in ("VBG", "VBN")):
+            return self._subject_actors(ctx, head, depth + 1)
+        if dep == "conj" and head.pos_ in VERB_POS:
+            return self._subject_actors(ctx, head, depth + 1)
+        if dep in ("acl", "relcl"):
+            found = self._phrase_actors(ctx, head, "acl-head")
+            if found:
+                return found
+            governor = _governing_verb(head)
+            if governor is not None:
+                return self._subject_actors(ctx, governor, depth + 1)
+            return []
+        if dep == "pcomp":
+            governor = _governing_verb(verb)
+            if governor is not None:
+                return self._subject_actors(ctx, governor, depth + 1)
+        return []
+
+    def _verb_targets(self, ctx: _Context, verb: Token, passive: bool, trigger: Trigger,
+                      sources: list[Found]) -> list[Found]:
+        source_ids = {s.actor.id for s in sources}
+        groups: list[tuple[str, list[Token]]] = []
+        if passive:
+            groups.append(("nsubjpass", [c for c in verb.children if c.dep_ == "nsubjpass"]))
+            if verb.dep_ == "acl":
+                groups.append(("acl-head", [verb.head]))
+        children = list(verb.children)
+        objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+        groups.append(("dobj", objects))
+        groups.append(("dative", [p for c in children if c.dep_ == "dative"
+                                  for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]))
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in self.verb_target_preps:
+                groups.append((f"prep:{child.lower_}", [p for p in child.children if p.dep_ == "pobj"]))
+        for obj in objects:
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ in self.verb_target_preps - {"with", "from"}:
+                    groups.append((f"obj-prep:{child.lower_}", [p for p in child.children if p.dep_ == "pobj"]))
+        for child in children:
+            if child.dep_ == "ccomp":
+                groups.append(("ccomp", [s for s in child.children if s.dep_ in ("nsubj", "nsubjpass")]))
+            if child.dep_ == "xcomp":
+                groups.append(("xcomp-obj", [o for o in child.children if o.dep_ in ("dobj", "obj")]))
+        instruments = {value for key, values in trigger.conditions if key == "obj" for value in values}
+        for how, tokens in groups:
+            found = [f for t in tokens for f in self._phrase_actors(ctx, t, how)
+                     if f.actor.id not in source_ids and not _names_instrument(verb.doc, f, instruments)]
+            if found:
+                return _unique(found)
+        reacts = self.ontology.plover_of(trigger.cameo)[0] in REACTIVE_TYPES
+        for obj in objects if reacts else []:
+            antecedent = self._antecedent_target(ctx, obj, source_ids)
+            if antecedent is not None:
+                return [antecedent]
+        return []
+
+    def _antecedent_target(self, ctx: _Context, obj: Token, source_ids: set[str]) -> Found | None:
+        """'called such demands unacceptable': the demands are an earlier event; its source is the target."""
+        entries = self.noun_triggers.get(obj.lemma_.lower())
+        if not entries or not any(c.lower_ in ANAPHORIC_DETERMINERS for c in obj.children):
+            return None
+        wanted = {self.ontology.plover_of(e.cameo)[0] for e in entries}
+        for event in reversed(ctx.events):
+            if event.type in wanted and event.source.actor not in source_ids:
+                actor = ctx.actors.get(event.source.actor)
+                if actor is not None:
+                    return Found(actor, obj.idx, obj.idx + len(obj), "antecedent-event")
+        return None
+
+    # ------------------------------------------------------------------ nouns
+
+    def _code_noun(self, ctx: _Context, sent: SpacySpan, noun: Token, trigger: Trigger,
+                   matched: dict[Token, Trigger]) -> None:
+        governor = _nominal_governor(noun)
+        own_sources = self._noun_sources(ctx, noun)
+        if governor is not None and governor in matched and not own_sources:
+            return
+        light = None
+        if governor is not None and noun.dep_ in ("dobj", "obj", "nsubjpass"):
+            if governor.lemma_.lower() in self.light_verbs or governor.lower_ in self.light_verbs:
+                light = governor
+        pairs = self._reciprocal_pairs(ctx, noun)
+        if pairs:
+            modality = self._noun_modality(noun, light)
+            for first, second in pairs:
+                self._emit(ctx, sent, noun, light or noun, trigger, [first], [second], modality, reciprocal=True)
+            return
+        sources = own_sources
+        if not sources and light is not None:
+            sources = self._verb_sources(ctx, light, any(c.dep_ == "auxpass" for c in light.children))
+        if not sources:
+            return
+        source_ids = {s.actor.id for s in sources}
+        targets = self._noun_targets(ctx, noun, source_ids)
+        if not targets and light is not None:
+            targets = [t for t in self._verb_targets(ctx, light, False, trigger, sources)]
+        modality = self._noun_modality(noun, light)
+        consult = self.ontology.plover_of(trigger.cameo)[0] == "CONSULT"
+        reciprocal = consult and any(t.how == "prep:with" for t in targets)
+        self._emit(ctx, sent, noun, light or noun, trigger, sources, targets, modality, reciprocal=reciprocal)
+
+    def _reciprocal_pairs(self, ctx: _Context, noun: Token) -> list[tuple[Found, Found]]:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in self.reciprocal_preps:
+                members = [f for p in child.children if p.dep_ == "pobj"
+                           for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}")]
+                members = _unique(members)
+                if len(members) >= 2:
+                    return list(combinations(members, 2))
+        return []
+
+    def _noun_sources(self, ctx: _Context, noun: Token) -> list[Found]:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = self._phrase_actors(ctx, child, "poss")
+                if found:
+                    return found
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in self.noun_source_preps:
+                found = [f for p in child.children if p.dep_ == "pobj"
+                         for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}")]
+                if found:
+                    return found
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                found = self._token_actor(ctx, child, child.dep_)
+                if found is not None:
+                    return [found]
+        return []
+
+    def _noun_targets(self, ctx: _Context, noun: Token, source_ids: set[str]) -> list[Found]:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in self.noun_target_preps:
+                found = [f for p in child.children if p.dep_ == "pobj"
+                         for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}") if f.actor.id not in source_ids]
+                if found:
+                    return _unique(found)
+        return []
+
+    def _noun_modality(self, noun: Token, light: Token | None) -> Modality:
+        modality = self._modality(light) if light is not None else Modality()
+        for child in noun.children:
+            if child.dep_ == "det" and child.lower_ in self.negation_words:
+                modality.negated = True
+            if child.dep_ in ("amod", "compound") and child.lemma_.lower() in self.hypothetical_noun_modifiers:
+                modality.hypothetical = True
+        head = noun.head
+        if light is None and head is not noun:
+            if head.dep_ == "prep" and head.head != head:
+                head = head.head
+            lemma = head.lemma_.lower()
+            if head.pos_ in VERB_POS and lemma in self.hypothetical_governors:
+                modality.hypothetical = True
+            if head.pos_ in NOUN_POS and lemma in self.hypothetical_noun_governors:
+                modality.hypothetical = True
+        return modality
+
+    # ------------------------------------------------------------------ headlines
+
+    def _code_headline(self, ctx: _Context, sent: SpacySpan) -> None:
+        """'Russia, NATO Meet Over Ukraine': headlines parse badly; code actors before a trigger word."""
+        for token in sent:
+            entries = self.verb_triggers.get(token.lower_)
+            if not entries or token.i == sent.start:
+                continue
+            trigger = next((e for e in entries if not e.conditions), None)
+            if trigger is None:
+                return
+            before = ctx.actors.mentions_in(sent.start_char, token.idx)
+            members = _unique([Found(a, m.start, m.end, "headline") for m, a in before])
+            if not members:
+                return
+            consult = self.ontology.plover_of(trigger.cameo)[0] == "CONSULT"
+            if consult and len(members) >= 2:
+                for first, second in combinations(members, 2):
+                    self._emit(ctx, sent, token, token, trigger, [first], [second], Modality(),
+                               reciprocal=True, confidence_shift=-0.15)
+            elif not consult:
+                after = ctx.actors.mentions_in(token.idx + len(token), sent.end_char)
+                targets = _unique([Found(a, m.start, m.end, "headline") for m, a in after])[:1]
+                self._emit(ctx, sent, token, token, trigger, members[:1], targets, Modality(), confidence_shift=-0.15)
+            return
+
+    # ------------------------------------------------------------------ actors of a phrase
+
+    def _phrase_actors(self, ctx: _Context, head: Token, how: str) -> list[Found]:
+        """The actors a noun phrase names: its head and each coordinated head, one actor each."""
+        found: list[Found] = []
+        for member in _with_conjuncts(head):
+            single = self._single_phrase_actor(ctx, member, how)
+            if single is not None:
+                found.append(single)
+        return _unique(found)
+
+    def _single_phrase_actor(self, ctx: _Context, head: Token, how: str) -> Found | None:
+        direct = self._token_actor(ctx, head, how)
+        if direct is not None:
+            return direct
+        core = _core_tokens(head, self.clause_deps)
+        if not core:
+            return None
+        left = min(t.i for t in core)
+        right = max(t.i for t in core)
+        doc = head.doc
+        pairs = ctx.actors.mentions_in(doc[left].idx, doc[right].idx + len(doc[right]))
+        if not pairs:
+            return None
+        starts = {t.idx: t for t in core}
+
+        def token_of(mention: Mention) -> Token | None:
+            return starts.get(mention.start) or doc.char_span(mention.start, mention.end, alignment_mode="expand").root
+
+        ranked: list[tuple[int, int, Mention, Actor]] = []
+        for mention, actor in pairs:
+            token = token_of(mention)
+            if token is None or token not in core:
+                continue
+            if token.head == head and token.dep_ in OWNER_DEPS:
+                rank = 0
+            elif _under_of(token, head):
+                rank = 1
+            else:
+                rank = 2
+            ranked.append((rank, mention.start, mention, actor))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        _, _, mention, actor = ranked[0]
+        return Found(actor, mention.start, mention.end, how)
+
+    def _token_actor(self, ctx: _Context, token: Token, how: str) -> Found | None:
+        start, end = token.idx, token.idx + len(token)
+        actor = ctx.actors.actor_at(start, end)
+        if actor is None:
+            return None
+        for mention in actor.mentions:
+            if mention.start < end and start < mention.end:
+                return Found(actor, mention.start, mention.end, how)
+        return Found(actor, start, end, how)
+
+    # ------------------------------------------------------------------ modality
+
+    def _modality(self, anchor: Token) -> Modality:
+        """Negation and hypotheticals of the anchor's clause and of the clauses governing it.
+
+        Auxiliaries and negation count while the path up stays in the same clause (a
+        coordinated verb without its own subject, an infinitive complement or purpose
+        clause); beyond that only governing words count ("fear that ...", "plans to ...").
+        """
+        modality = Modality()
+        node = anchor
+        local = True
+        for _ in range(MAX_CLIMB):
+            for child in node.children:
+                dep = child.dep_
+                if local and (dep == "neg" or (dep == "advmod" and child.lower_ in self.negation_words)):
+                    modality.negated = True
+                if local and dep in ("aux", "auxpass") and child.tag_ == "MD":
+                    if child.lower_ in self.future_modals:
+                        modality.future = True
+                    elif child.lower_ in self.modals or child.lemma_.lower() in self.modals:
+                        modality.hypothetical = True
+                if dep == "mark" and child.lower_ in self.conditional_marks and node.dep_ in ("advcl", "ccomp"):
+                    modality.hypothetical = True
+                if local and dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.conditional_marks
+                                                    for m in child.children):
+                    modality.hypothetical = True
+            head = node.head
+            if head == node:
+                break
+            dep = node.dep_
+            lemma = head.lemma_.lower()
+            if dep == "conj":
+                local = local and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in node.children)
+            elif dep == "xcomp":
+                if lemma in self.negating_governors:
+                    modality.negated = True
+                if lemma in self.hypothetical_governors or lemma in self.hypothetical_adjectives:
+                    modality.hypothetical = True
+                if lemma in self.commitment_governors:
+                    modality.committed = True
+            elif (dep == "advcl" and _is_infinitive(node)) or dep in ("acomp", "oprd"):
+                pass
+            elif dep in ("ccomp", "parataxis"):
+                if lemma in self.hypothetical_governors:
+                    modality.hypothetical = True
+                if lemma in self.commitment_governors:
+                    modality.committed = True
+                local = False
+            elif dep in ("acl", "relcl"):
+                if lemma in self.hypothetical_noun_governors:
+                    modality.hypothetical = True
+                local = False
+            else:
+                local = False
+            if head.pos_ == "ADJ" and lemma in self.hypothetical_adjectives:
+                modality.hypothetical = True
+            if head.pos_ == "ADJ" and lemma in self.commitment_governors:
+                modality.committed = True
+            node = head
+        return modality
+
+    # ------------------------------------------------------------------ emit
+
+    def _emit(self, ctx: _Context, sent: SpacySpan, trigger_token: Token, clause: Token, trigger: Trigger,
+              sources: list[Found], targets: list[Found], modality: Modality, *,
+              reciprocal: bool = False, confidence_shift: float = 0.0) -> None:
+        cameo = self.ontology.cameo.get(trigger.cameo)
+        if cameo is None or cameo.plover is None:
+            return
+        mode = trigger.mode or cameo.mode
+        act_type = cameo.plover
+        rule_suffix = ""
+        hypothetical = modality.hypothetical or modality.committed
+        negated = modality.negated
+        promised = (modality.committed or modality.future) and not modality.hypothetical
+        if promised and cameo.plover in self.intent_codes:
+            # PLOVER: cooperation promised or in the future is AGREE (CAMEO 03x), refused is REJECT (12x).
+            recoded = self.ontology.cameo[(self.refusal_codes if negated else self.intent_codes)[cameo.plover]]
+            rule_suffix = "+refusal" if negated else "+intent"
+            cameo, mode, hypothetical, negated = recoded, recoded.mode, False, False
+        elif negated and not modality.hypothetical and cameo.plover == "AGREE":
+            # "failed to reach an agreement", "did not agree": a refusal.
+            recoded = self.ontology.cameo[self.refusal_codes["AGREE"]]
+            rule_suffix = "+refusal"
+            cameo, mode, hypothetical, negated = recoded, recoded.mode, False, False
+        elif modality.future and not hypothetical and not negated and cameo.plover in self.threat_codes:
+            # An announced conflictual act ("they would boycott ...") is a threat of it.
+            recoded = self.ontology.cameo[self.threat_codes[cameo.plover]]
+            rule_suffix = "+threat"
+            cameo, mode = recoded, recoded.mode
+        joint = False
+        if not targets and len(sources) >= 2 and act_type == "CONSULT":
+            pairs = list(combinations(sources, 2))
+            joint = True
+        else:
+            pairs = [(s, t) for s in sources for t in (targets or [None])]
+        event_date = self._date(ctx, sent, clause)
+        named = [Span(f.start, f.end) for f in (*sources, *targets)]
+        location = self._location(ctx, sent, clause, named)
+        quote_index = self._quote_index(ctx, trigger_token.idx)
+        for source, target in pairs:
+            if target is not None and target.actor.id == source.actor.id:
+                continue
+            key = (trigger_token.idx, cameo.plover, source.actor.id, target.actor.id if target else None)
+            if any((e.trigger_start, e.type, e.source.actor, e.target.actor if e.target else None) == key
+                   for e in ctx.events):
+                continue
+            confidence = 0.55 + confidence_shift
+            if target is not None:
+                confidence += 0.15
+            if source.how in ("nsubj", "poss", "agent"):
+                confidence += 0.1
+            if trigger.conditions:
+                confidence += 0.05
+            if trigger.kind == "noun" and clause == trigger_token and not reciprocal:
+                confidence -= 0.05
+            rule = f"event:{trigger.kind}:{trigger.label}"
+            if clause != trigger_token and trigger.kind == "noun":
+                rule += f"+light:{clause.lemma_.lower()}"
+            rule += f"+{source.how}"
+            if target is not None:
+                rule += f"+{target.how}"
+            rule += rule_suffix
+            ctx.events.append(Event(
+                type=cameo.plover,
+                source=source.participant(),
+                target=target.participant() if target is not None else None,
+                sentence=Span(sent.start_char, sent.end_char),
+                sentence_text=sent.text,
+                mode=mode,
+                cameo=cameo.code,
+                goldstein=cameo.goldstein,
+                quad_class=cameo.quad_class,
+                reciprocal=reciprocal or joint,
+                negated=negated,
+                hypothetical=hypothetical,
+                date=event_date,
+                location=location,
+                trigger=trigger_token.text,
+                trigger_start=trigger_token.idx,
+                trigger_end=trigger_token.idx + len(trigger_token),
+                quote=quote_index,
+                confidence=round(max(0.05, min(0.95, confidence)), 3),
+                rule=rule,
+            ))
+
+    def _quote_index(self, ctx: _Context, offset: int) -> int | None:
+        for index, quote in enumerate(ctx.quotes):
+            spans = quote.spans or [Span(quote.start, quote.end)]
+            if any(span.start <= offset < span.end for span in spans):
+                return index
+        return None
+
+    # ------------------------------------------------------------------ date and place
+
+    def _date(self, ctx: _Context, sent: SpacySpan, clause: Token) -> _dt.date | None:
+        published = ctx.article.published
+        candidates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+        if not candidates:
+            return published
+        node: Token | None = clause
+        for _ in range(4):
+            if node is None:
+                break
+            for ent in candidates:
+                attached, prep = _attachment(ent.root)
+                if attached is None or attached != node:
+                    continue
+                if prep is None or prep.lower_ not in self.non_event_date_preps:
+                    resolved = dates.resolve(ent.text, published)
+                    if resolved is not None:
+                        return resolved
+            if node.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp") and node.head != node:
+                node = node.head if node.head.pos_ in VERB_POS else _governing_verb(node.head)
+            else:
+                break
+        return published
+
+    def _location(self, ctx: _Context, sent: SpacySpan, clause: Token, participants: list[Span]) -> str | None:
+        """A place named with a locative preposition in the event's clause, else the dateline's."""
+        scope = {t.i for t in clause.subtree}
+        for ent in sent.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            if any(Span(ent.start_char, ent.end_char).overlaps(p) for p in participants):
+                continue
+            prep = _location_prep(ent.root)
+            if prep is None or prep.lower_ not in self.location_preps or prep.i not in scope:
+                continue
+            actor = ctx.actors.actor_at(ent.start_char, ent.end_char)
+            if actor is not None and actor.country:
+                return actor.country
+        return self._dateline_country(ctx)
+
+    def _dateline_country(self, ctx: _Context) -> str | None:
+        if ctx.dateline_done:
+            return ctx.dateline_country
+        ctx.dateline_done = True
+        dateline = (ctx.article.dateline or "").split("(")[0].split(",")[0].strip().lower()
+        if dateline:
+            for actor in ctx.actors:
+                if actor.country and any(m.text.lower() == dateline for m in actor.mentions):
+                    ctx.dateline_country = actor.country
+                    break
+        return ctx.dateline_country
+
+
+# ---------------------------------------------------------------------- parse helpers
+
+
+def _is_place(token: Token) -> bool:
+    """A named place, or a proper name that is not a person (spaCy often tags regions as ORG)."""
+    if token.ent_type_ in PLACE_LABELS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "NORP")
+
+
+def _names_instrument(doc: Doc, found: Found, instruments: set[str]) -> bool:
+    """'gathered troops': the troops are what was moved, not whom the act is aimed at."""
+    if not instruments:
+        return False
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    words = {found.actor.name.lower()}
+    if span is not None:
+        words |= {span.root.lemma_.lower(), span.root.lower_}
+    return bool(words & instruments)
+
+
+def _is_country(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind == "country"
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """The token and the members coordinated after it, including lists the parser hangs as
+    appositions ("The US, Russia, and Switzerland met")."""
+    members = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    for child in token.children:
+        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+            members += [child, *[c for c in child.conjuncts if c.i > child.i]]
+    return members
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """'agreed to lift sanctions': the generic promise (030) is dropped when the promised act
+    was itself coded as a specific intent by the same source in the same sentence."""
+    intents = {(e.sentence.start, e.source.actor): e.cameo for e in events if e.rule.endswith("+intent")}
+    kept = []
+    for event in events:
+        promised = intents.get((event.sentence.start, event.source.actor))
+        if (promised is not None and event.type == "AGREE" and not event.rule.endswith("+intent")
+                and event.cameo in ("030", promised)):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _unique(found: Iterable[Found]) -> list[Found]:
+    seen: set[str] = set()
+    out: list[Found] = []
+    for item in found:
+        if item.actor.id not in seen:
+            seen.add(item.actor.id)
+            out.append(item)
+    return out
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _core_tokens(head: Token, clause_deps: frozenset[str]) -> set[Token]:
+    """The head's phrase without its coordinated members and embedded clauses."""
+    core: set[Token] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        core.add(token)
+        for child in token.children:
+            if child.dep_ in clause_deps or (token == head and child.dep_ in ("conj", "cc")):
+                continue
+            stack.append(child)
+    return core
+
+
+def _under_of(token: Token, head: Token) -> bool:
+    """Whether the token sits in an 'of' complement of the head ('the president of Russia')."""
+    node = token
+    while node != head and node.head != node:
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head == head:
+            return True
+        node = node.head
+    return False
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(MAX_CLIMB):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ in VERB_POS:
+            return node
+    return None
+
+
+def _nominal_governor(noun: Token) -> Token | None:
+    """The verb or noun a nominal event depends on: 'launched an invasion', 'talks on sanctions'."""
+    head = noun.head
+    if head == noun:
+        return None
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head != head:
+        return head.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "attr", "oprd"):
+        return head
+    if noun.dep_ == "conj":
+        return _nominal_governor(head)
+    return None
+
+
+def _attachment(token: Token) -> tuple[Token | None, Token | None]:
+    """The verb (or noun) a modifier hangs on, and the nearest preposition linking it."""
+    node = token
+    prep: Token | None = None
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head == node:
+            return None, prep
+        if head.pos_ == "ADP" or head.dep_ == "prep":
+            prep = prep or head
+        elif head.pos_ in VERB_POS:
+            return head, prep
+        elif head.pos_ in NOUN_POS and node.dep_ in ("prep", "compound", "nummod", "npadvmod", "nmod", "amod"):
+            return head, prep
+        node = head
+    return None, prep
+
+
+def _location_prep(token: Token) -> Token | None:
+    node = token
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            return None
+        if node.dep_ == "pobj" and head.pos_ == "ADP":
+            return head
+        if node.dep_ not in ("poss", "compound", "conj", "appos", "nmod", "amod", "pobj"):
+            return None
+        node = head
+    return None

@@ -1,0 +1,277 @@
+"""The event coder on hand-written sentences with hand-built actor tables, and on the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from newsgraph.events import EventCoder
+from newsgraph.events.dates import resolve
+from newsgraph.nlp import DEFAULT_MODEL, load_language
+from newsgraph.records import Actor, ActorTable, Article, Event, Mention, Quote, SpeakerRef
+
+# surface form -> (actor id, canonical name, kind, code); longer forms are matched first.
+ALIASES: dict[str, tuple[str, str, str, str]] = {
+    "the Atlantic alliance": ("nato", "NATO", "organization", "NATO"),
+    "Atlantic allies": ("nato", "NATO", "group", "NATO"),
+    "NATO": ("nato", "NATO", "organization", "NATO"),
+    "Ruritania": ("rur", "Ruritania", "country", "RUR"),
+    "Ruritanian": ("rur", "Ruritania", "country", "RUR"),
+    "Velka": ("rur", "Ruritania", "country", "RUR"),
+    "Borduria": ("bor", "Borduria", "country", "BOR"),
+    "Syldavia": ("syl", "Syldavia", "country", "SYL"),
+    "Carpania": ("syl", "Syldavia", "country", "SYL"),
+    "President Ottokar": ("ottokar", "Ottokar", "person", "RURGOV"),
+    "Ottokar": ("ottokar", "Ottokar", "person", "RURGOV"),
+    "France": ("fra", "France", "country", "FRA"),
+    "Germany": ("deu", "Germany", "country", "DEU"),
+}
+WEDNESDAY = dt.date(2022, 1, 12)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_language(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder()
+
+
+def actor_table(text: str, pronouns: dict[str, str] | None = None) -> ActorTable:
+    """Mentions at the exact offsets of every alias (and of the listed pronouns) in the text."""
+    actors: dict[str, Actor] = {}
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(ALIASES, key=len, reverse=True):
+        actor_id, name, kind, code = ALIASES[surface]
+        for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            actor = actors.setdefault(actor_id, Actor(id=actor_id, name=name, kind=kind, code=code, rule="test"))
+            actor.mentions.append(Mention(match.start(), match.end(), surface, "test:alias"))
+    for pronoun, actor_id in (pronouns or {}).items():
+        match = re.search(rf"\b{re.escape(pronoun)}\b", text)
+        assert match, pronoun
+        actors[actor_id].mentions.append(Mention(match.start(), match.end(), pronoun, "test:pronoun"))
+    return ActorTable(list(actors.values()))
+
+
+def code(nlp, coder: EventCoder, text: str, published: dt.date | None = WEDNESDAY,
+         pronouns: dict[str, str] | None = None, quotes: list[Quote] | None = None) -> list[Event]:
+    article = Article(id="t", text=text, published=published)
+    return coder.code(nlp(text), article, actor_table(text, pronouns), quotes or [])
+
+
+def only(events: list[Event], type_: str) -> list[Event]:
+    return [e for e in events if e.type == type_]
+
+
+def dyads(events: list[Event]) -> set[tuple[str | None, str | None]]:
+    return {(e.source.actor, e.target.actor if e.target else None) for e in events}
+
+
+def test_no_actors_means_no_events(nlp, coder) -> None:
+    text = "Ruritania attacked Borduria on Monday."
+    assert coder.code(nlp(text), Article(id="t", text=text), ActorTable(), []) == []
+
+
+def test_mobilize_troops_with_codes_and_provenance(nlp, coder) -> None:
+    text = "Ruritania has massed thousands of soldiers along the frontier."
+    events = only(code(nlp, coder, text), "MOBILIZE")
+    assert len(events) == 1
+    event = events[0]
+    assert event.cameo == "154" and event.mode == "troops" and event.quad_class == 4
+    assert event.goldstein is not None and event.goldstein < 0
+    assert event.source.actor == "rur" and event.source.code == "RUR"
+    assert text[event.source.start:event.source.end] == "Ruritania"
+    assert text[event.trigger_start:event.trigger_end] == event.trigger == "massed"
+    assert event.sentence_text == text[event.sentence.start:event.sentence.end]
+    assert event.rule.startswith("event:verb:mass")
+    assert not event.negated and not event.hypothetical
+
+
+def test_request_target_is_the_subject_of_the_demanded_clause(nlp, coder) -> None:
+    text = "Velka is demanding that the Atlantic alliance give written assurances."
+    events = only(code(nlp, coder, text), "REQUEST")
+    assert dyads(events) == {("rur", "nato")}
+    assert events[0].cameo.startswith("10")
+    assert "ccomp" in events[0].rule
+
+
+def test_called_unacceptable_rejects_the_earlier_demand(nlp, coder) -> None:
+    text = ("Borduria demanded that Syldavia close its ports. "
+            "Atlantic allies have called such demands unacceptable.")
+    rejects = only(code(nlp, coder, text), "REJECT")
+    assert dyads(rejects) == {("nato", "bor")}
+    assert rejects[0].cameo.startswith("12")
+
+
+def test_aid_with_weapons_targets_the_recipient(nlp, coder) -> None:
+    text = "Germany has supplied Syldavia with rifles, and France provided artillery to Syldavia."
+    events = only(code(nlp, coder, text), "AID")
+    assert ("fra", "syl") in dyads(events)
+    provided = [e for e in events if e.trigger == "provided"][0]
+    assert provided.cameo == "072"
+
+
+def test_coordinated_subjects_give_one_event_each(nlp, coder) -> None:
+    text = "France and Germany provided weapons to Syldavia."
+    events = only(code(nlp, coder, text), "AID")
+    assert dyads(events) == {("fra", "syl"), ("deu", "syl")}
+
+
+def test_seizure_by_purpose_clause_is_dated_by_its_year(nlp, coder) -> None:
+    text = "After weeks of unrest, President Ottokar sent soldiers to seize Carpania in 2016."
+    assaults = only(code(nlp, coder, text), "ASSAULT")
+    assert len(assaults) == 1
+    event = assaults[0]
+    assert event.source.actor == "ottokar" and event.source.code == "RURGOV"
+    assert event.target is not None and event.target.actor == "syl"
+    assert event.date == dt.date(2016, 1, 1)
+
+
+def test_feared_invasion_is_hypothetical(nlp, coder) -> None:
+    text = "Analysts fear Ruritania could launch a new invasion of Borduria if talks fail."
+    events = only(code(nlp, coder, text), "ASSAULT")
+    assert dyads(events) == {("rur", "bor")}
+    assert events[0].hypothetical and not events[0].negated
+    assert "light:launch" in events[0].rule
+
+
+def test_plans_and_modals_are_hypothetical_plain_past_is_not(nlp, coder) -> None:
+    planned = only(code(nlp, coder, "Ruritania plans to invade Borduria."), "ASSAULT")
+    modal = only(code(nlp, coder, "Ruritania might attack Borduria."), "ASSAULT")
+    plain = only(code(nlp, coder, "Ruritania attacked Borduria."), "ASSAULT")
+    assert planned and all(e.hypothetical for e in planned)
+    assert modal and all(e.hypothetical for e in modal)
+    assert plain and not any(e.hypothetical or e.negated for e in plain)
+
+
+def test_negation_and_refusal(nlp, coder) -> None:
+    negated = only(code(nlp, coder, "Ruritania did not attack Borduria."), "ASSAULT")
+    assert negated and negated[0].negated
+    refused = code(nlp, coder, "Ruritania refused to attack Borduria.")
+    assert [e.negated for e in only(refused, "ASSAULT")] == [True]
+    assert only(refused, "REJECT")
+
+
+def test_weekday_resolved_against_publication_date(nlp, coder) -> None:
+    text = "Ruritania on Tuesday conducted live-fire drills near the Bordurian border."
+    events = only(code(nlp, coder, text), "MOBILIZE")
+    assert events and events[0].date == dt.date(2022, 1, 11)
+    undated = only(code(nlp, coder, text, published=None), "MOBILIZE")
+    assert undated and undated[0].date is None
+
+
+def test_event_without_date_takes_the_publication_date(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania attacked Borduria."), "ASSAULT")
+    assert events[0].date == WEDNESDAY
+
+
+def test_joint_meeting_is_reciprocal(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania and Borduria met in Geneva."), "CONSULT")
+    assert len(events) == 1 and events[0].reciprocal
+    assert dyads(events) <= {("rur", "bor"), ("bor", "rur")}
+
+
+def test_talks_between_two_actors_are_reciprocal(nlp, coder) -> None:
+    text = "The first talks between the Atlantic alliance and Velka since 2019 opened amid gloom."
+    events = only(code(nlp, coder, text), "CONSULT")
+    assert len(events) == 1
+    assert events[0].reciprocal and events[0].cameo.startswith("04")
+    assert {events[0].source.actor, events[0].target.actor} == {"nato", "rur"}
+
+
+def test_passive_agent_is_the_source(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Borduria was attacked by Ruritania last month."), "ASSAULT")
+    assert dyads(events) == {("rur", "bor")}
+    assert events[0].date == dt.date(2021, 12, 1)
+
+
+def test_pronoun_subject_resolved_through_the_table(nlp, coder) -> None:
+    text = "Ruritania says they imposed sanctions on Borduria."
+    events = only(code(nlp, coder, text, pronouns={"they": "rur"}), "SANCTION")
+    assert dyads(events) == {("rur", "bor")}
+
+
+def test_promised_cooperation_is_agree_and_announced_conflict_is_threaten(nlp, coder) -> None:
+    promised = code(nlp, coder, "Borduria will provide rifles to Syldavia.")
+    assert [(e.type, e.cameo, e.hypothetical) for e in promised] == [("AGREE", "033", False)]
+    assert "+intent" in promised[0].rule and dyads(promised) == {("bor", "syl")}
+    refused = code(nlp, coder, "Borduria will not provide rifles to Syldavia.")
+    assert [(e.type, e.cameo) for e in refused] == [("REJECT", "122")]
+    announced = code(nlp, coder, "Borduria would impose sanctions on Syldavia.")
+    assert [(e.type, e.cameo[:2]) for e in announced] == [("THREATEN", "13")]
+    uncertain = code(nlp, coder, "Borduria may be willing to provide rifles to Syldavia.")
+    assert [(e.type, e.hypothetical) for e in uncertain] == [("AID", True)]
+    feared = code(nlp, coder, "Analysts fear Borduria might impose sanctions on Syldavia.")
+    assert [(e.type, e.hypothetical) for e in feared] == [("SANCTION", True)]
+
+
+def test_failed_agreement_is_a_rejection_and_lodged_protest_a_complaint(nlp, coder) -> None:
+    failed = code(nlp, coder, "Ruritania and Borduria failed to reach an agreement.")
+    assert failed and {e.type for e in failed} == {"REJECT"}
+    lodged = code(nlp, coder, "Syldavia lodged a formal protest with Borduria.")
+    assert [(e.type, e.cameo) for e in lodged] == [("ACCUSE", "114")]
+    assert dyads(lodged) == {("syl", "bor")}
+
+
+def test_event_inside_a_quote_carries_its_index(nlp, coder) -> None:
+    text = 'The envoy said: "Ruritania attacked Borduria without warning."'
+    start = text.index('"') + 1
+    end = text.rindex('"')
+    quote = Quote(text=text[start:end], start=start, end=end, kind="direct", speaker=SpeakerRef(name="The envoy"))
+    events = only(code(nlp, coder, text, quotes=[quote]), "ASSAULT")
+    assert events and events[0].quote == 0
+    assert only(code(nlp, coder, "Ruritania attacked Borduria."), "ASSAULT")[0].quote is None
+
+
+def test_location_from_a_locative_place(nlp, coder) -> None:
+    text = "Ruritania shelled villages in Syldavia."
+    events = only(code(nlp, coder, text), "ASSAULT")
+    assert events and events[0].location == "SYL"
+
+
+def test_dates_resolver() -> None:
+    assert resolve("on Tuesday", WEDNESDAY) == dt.date(2022, 1, 11)
+    assert resolve("Wednesday", WEDNESDAY) == WEDNESDAY
+    assert resolve("yesterday", WEDNESDAY) == dt.date(2022, 1, 11)
+    assert resolve("last month", WEDNESDAY) == dt.date(2021, 12, 1)
+    assert resolve("in 2014", WEDNESDAY) == dt.date(2014, 1, 1)
+    assert resolve("March 3", WEDNESDAY) == dt.date(2021, 3, 3)
+    assert resolve("Jan. 5, 2021", None) == dt.date(2021, 1, 5)
+    assert resolve("Tuesday", None) is None
+
+
+SEED_EXPECTED = [
+    ("MOBILIZE", "gathered"),
+    ("REQUEST", "demanding"),
+    ("REJECT", "called"),
+    ("AID", "provided"),
+    ("ASSAULT", "seize"),
+    ("MOBILIZE", "conducted"),
+]
+
+
+def test_seed_article_events(seed_text, pipeline) -> None:
+    analysed = pipeline.analyze(seed_text, doc_id="seed", published="2022-01-12")
+    assert analysed.error is None, analysed.error
+    if not len(analysed.actors):
+        pytest.skip("the actors stage found no actors in the seed yet; event coding needs them")
+    events = analysed.events
+    plain = [e for e in events if not e.hypothetical and not e.negated]
+    found = {(e.type, e.trigger) for e in plain}
+    missing = [pair for pair in SEED_EXPECTED if pair not in found]
+    assert not missing, f"missing seed events {missing}; coded {sorted(found)}"
+    codes = {e.trigger: e for e in plain}
+    assert codes["seize"].date == dt.date(2014, 1, 1)
+    assert codes["conducted"].date == dt.date(2022, 1, 11)
+    assert codes["provided"].target is not None and (codes["provided"].target.code or "").startswith("UKR")
+    invasions = [e for e in events if e.trigger == "invasion"]
+    assert invasions and all(e.hypothetical for e in invasions)
+    if "talks between" in analysed.article.text:
+        assert any(e.type == "CONSULT" and e.reciprocal for e in events)
