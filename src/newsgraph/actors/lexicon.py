@@ -1,0 +1,480 @@
+"""Actor lexicons: the built-in data files, user-supplied extras, and a token-span matcher.
+
+All vocabulary lives in ``data/*.tsv``; this module only reads it and builds dictionaries
+once, so matching a document costs a handful of dict look-ups per token.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, Literal
+
+from spacy.tokens import Doc
+
+EntryKind = Literal["person", "organization", "country", "group", "anonymous", "adjective", "region", "sector"]
+CaseMode = Literal["exact", "proper", "any"]
+
+#: Priority of entry sources when several entries share a key (lower wins).
+SOURCE_PRIORITY = {"extra": 0, "people": 1, "igo": 2, "organization": 2, "country": 3, "region": 4, "sector": 5}
+
+_SPACES = re.compile(r"\s+")
+_WORD_BREAKS = "-'.’"
+
+
+def normalize(text: str) -> str:
+    """The lookup key of a phrase: lower case, straight apostrophes, single spaces."""
+    return _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'").strip()).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """One code of an extra-lexicon entry, valid between two dates (either may be open)."""
+
+    code: str | None
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+
+    def valid_on(self, day: _dt.date | None) -> bool:
+        if day is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One surface form of a lexicon item and what it resolves to."""
+
+    surface: str
+    name: str
+    kind: EntryKind
+    code: str | None
+    identity: str
+    rule: str
+    source: str
+    case: CaseMode
+    sector: str | None = None
+    collective: bool = False
+    gender: str | None = None
+    role: str | None = None
+    dated: tuple[DatedCode, ...] = ()
+    stem: bool = False
+    kind_known: bool = True
+
+    def code_on(self, day: _dt.date | None) -> str | None:
+        """The code in force on ``day`` (extra lexicons may restrict codes by date)."""
+        if not self.dated:
+            return self.code
+        for dated in self.dated:
+            if dated.start is not None or dated.end is not None:
+                if day is not None and dated.valid_on(day):
+                    return dated.code
+        for dated in self.dated:
+            if dated.start is None and dated.end is None:
+                return dated.code
+        return self.dated[-1].code
+
+    def accepts(self, text: str) -> bool:
+        """Whether the text's capitalisation fits this entry (keeps "us" from matching "US")."""
+        if self.case == "any":
+            return True
+        if self.case == "exact":
+            return _SPACES.sub(" ", text) == self.surface
+        surface_words = self.surface.split()
+        text_words = text.split()
+        if len(surface_words) != len(text_words):
+            return text[:1].isupper() or not self.surface[:1].isupper()
+        return all(t[:1].isupper() for s, t in zip(surface_words, text_words) if s[:1].isupper())
+
+
+def case_mode(surface: str) -> CaseMode:
+    letters = [c for c in surface if c.isalpha()]
+    if not letters:
+        return "any"
+    if all(c.isupper() for c in letters) and len(letters) <= 6:
+        return "exact"
+    if any(c.isupper() for c in letters):
+        return "proper"
+    return "any"
+
+
+@dataclass(slots=True)
+class Match:
+    """A lexicon hit on tokens ``[start, end)`` of a document."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(slots=True)
+class PhraseTable:
+    """Normalised phrase -> entries, with the first-word index that makes matching cheap."""
+
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    stems: dict[str, list[Entry]] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    stem_first_words: set[str] = field(default_factory=set)
+    stem_heads: set[str] = field(default_factory=set)
+    span_limit: dict[str, int] = field(default_factory=dict)
+    max_tokens: int = 1
+
+    def add(self, entry: Entry) -> None:
+        key = normalize(entry.surface)
+        if not key:
+            return
+        target = self.stems if entry.stem else self.entries
+        bucket = target.setdefault(key, [])
+        if any(e.identity == entry.identity and e.case == entry.case and e.kind == entry.kind for e in bucket):
+            return
+        bucket.append(entry)
+        bucket.sort(key=lambda e: SOURCE_PRIORITY.get(e.source, 9))
+        words = key.split(" ")
+        first = words[0]
+        width = min(12, len(re.findall(r"\w+|[^\w\s]", key)))
+        starts = [first] + [first[:k] for k, ch in enumerate(first) if ch in _WORD_BREAKS and k > 0]
+        starts += [first[: k + 1] for k, ch in enumerate(first) if ch in _WORD_BREAKS and k > 0]
+        for word in starts:
+            self.first_words.add(word)
+            self.span_limit[word] = max(self.span_limit.get(word, 0), width)
+        if entry.stem:
+            self.stem_first_words.add(first)
+            self.stem_heads.add(" ".join(words[:-1]))
+        self.max_tokens = max(self.max_tokens, width)
+
+    def match(self, doc: Doc) -> list[Match]:
+        """Longest, left-to-right, non-overlapping matches over the document's tokens."""
+        text = doc.text
+        found: list[Match] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            token = doc[i]
+            limit = 0 if token.is_space else self._span_limit(normalize(token.text))
+            if not limit:
+                i += 1
+                continue
+            hit = self._longest_at(doc, text, i, min(n, i + limit))
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            i = hit.end
+        return found
+
+    def _span_limit(self, word: str) -> int:
+        """How many tokens a match starting with this word can span (0: no entry starts so)."""
+        limit = self.span_limit.get(word, 0)
+        if self.stem_first_words and any(word[:k] in self.stem_first_words for k in range(2, len(word) + 1)):
+            limit = max(limit, self.max_tokens)
+        return limit
+
+    def _longest_at(self, doc: Doc, text: str, i: int, stop: int) -> Match | None:
+        start_char = doc[i].idx
+        for j in range(stop, i, -1):
+            last = doc[j - 1]
+            if last.is_space:
+                continue
+            surface = text[start_char : last.idx + len(last.text)]
+            if "\n" in surface:
+                continue
+            key = normalize(surface)
+            for entry in self.entries.get(key, ()):
+                if entry.accepts(surface):
+                    return Match(i, j, entry)
+            if self.stems:
+                stem_hit = self._stem_at(surface, last.text, i, j)
+                if stem_hit is not None:
+                    return stem_hit
+        return None
+
+    def _stem_at(self, surface: str, last_word: str, i: int, j: int) -> Match | None:
+        """PETRARCH stems: an entry word without a trailing "_" matches any word it begins."""
+        head = surface[: len(surface) - len(last_word)]
+        head_key = normalize(head) + (" " if head[-1:].isspace() else "")
+        if head_key.rstrip() not in self.stem_heads:
+            return None
+        word_key = normalize(last_word)
+        for cut in range(len(word_key), 1, -1):
+            for entry in self.stems.get(head_key + word_key[:cut], ()):
+                if entry.accepts(surface):
+                    return Match(i, j, entry)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    adjective: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    name: str
+    code: str
+    role: str
+    gender: str | None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything the resolver knows before reading a document."""
+
+    table: PhraseTable
+    countries: dict[str, Country]
+    igo_codes: dict[str, str]
+    igo_names: dict[str, str]
+    people: dict[str, KnownPerson]
+    surnames: dict[str, list[KnownPerson]]
+    honorifics: dict[str, str | None]
+    pronouns: dict[str, str]
+    first_names: dict[str, str]
+    context_aliases: dict[str, list[str]]
+
+
+def _data_lines(name: str) -> Iterator[list[str]]:
+    path = resources.files("newsgraph.actors").joinpath(f"data/{name}")
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield [cell.strip() for cell in line.split("\t")]
+
+
+def _cells(row: list[str], n: int) -> list[str]:
+    return row + [""] * (n - len(row))
+
+
+def _alts(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def load_builtin() -> Lexicon:
+    """Read the package's data files into one lexicon."""
+    table = PhraseTable()
+    countries: dict[str, Country] = {}
+    for row in _data_lines("countries.tsv"):
+        iso3, name, aliases, adjectives, capitals = _cells(row, 5)[:5]
+        adjective_forms = _alts(adjectives)
+        adjective = next((a for a in adjective_forms if not a.endswith("s")), adjective_forms[0] if adjective_forms else name)
+        countries[iso3] = Country(iso3, name, adjective)
+        identity = f"country:{iso3}"
+        for surface in [name, *_alts(aliases)]:
+            table.add(Entry(surface, name, "country", iso3, identity, "actor:lexicon:country", "country", case_mode(surface)))
+        for surface in adjective_forms:
+            table.add(Entry(surface, name, "adjective", iso3, identity, "actor:lexicon:adjective", "country", case_mode(surface)))
+        gov_name = f"{adjective} government"
+        for surface in _alts(capitals):
+            table.add(
+                Entry(surface, gov_name, "organization", f"{iso3}GOV", f"code:{iso3}GOV",
+                      "actor:lexicon:capital-metonym", "country", case_mode(surface), sector="GOV")
+            )
+    igo_codes: dict[str, str] = {}
+    igo_names: dict[str, str] = {}
+    for row in _data_lines("igos.tsv"):
+        code, name, aliases, long_code = _cells(row, 4)[:4]
+        igo_names[code] = name
+        if long_code:
+            igo_codes[long_code] = code
+        identity = f"igo:{code}"
+        for surface in dict.fromkeys([name, code, *_alts(aliases), long_code]):
+            if surface:
+                table.add(Entry(surface, name, "organization", code, identity, "actor:lexicon:igo", "igo", case_mode(surface)))
+    for row in _data_lines("organizations.tsv"):
+        name, code, kind, aliases = _cells(row, 4)[:4]
+        identity = f"country:{code}" if kind == "country" else f"org:{name}"
+        for surface in dict.fromkeys([name, *_alts(aliases)]):
+            table.add(Entry(surface, name, kind, code, identity, "actor:lexicon:organization", "organization", case_mode(surface)))  # type: ignore[arg-type]
+    people: dict[str, KnownPerson] = {}
+    surnames: dict[str, list[KnownPerson]] = {}
+    for row in _data_lines("people.tsv"):
+        name, code, role, gender, aliases = _cells(row, 5)[:5]
+        person = KnownPerson(name, code, role, gender or None)
+        for surface in dict.fromkeys([name, *_alts(aliases)]):
+            people[normalize(surface)] = person
+            table.add(Entry(surface, name, "person", code, f"person:{name}", "actor:lexicon:known-person", "people",
+                            "proper", gender=gender or None, role=role))
+        surnames.setdefault(normalize(name.split()[-1]), []).append(person)
+    for row in _data_lines("regions.tsv"):
+        surface, code = _cells(row, 2)[:2]
+        table.add(Entry(surface, surface, "region", code, f"region:{code}", "actor:lexicon:region", "region", case_mode(surface)))
+    for row in _data_lines("sectors.tsv"):
+        phrase, sector, collective, plural = _cells(row, 4)[:4]
+        for surface, is_plural in ((phrase, False), (plural or _plural(phrase), True)):
+            table.add(
+                Entry(surface, phrase, "sector", None, f"sector:{phrase}", "actor:lexicon:sector", "sector", "any",
+                      sector=sector, collective=bool(collective) or (is_plural and surface != phrase),
+                      role="plural" if is_plural and surface != phrase else None)
+            )
+    honorifics = {row[0]: (_cells(row, 2)[1] or None) for row in _data_lines("honorifics.tsv")}
+    pronouns = {row[0]: row[1] for row in _data_lines("pronouns.tsv")}
+    first_names = {row[0]: row[1] for row in _data_lines("first_names.tsv")}
+    context_aliases = {row[0]: _alts(row[1]) for row in _data_lines("context_aliases.tsv")}
+    return Lexicon(table, countries, igo_codes, igo_names, people, surnames, honorifics, pronouns, first_names, context_aliases)
+
+
+def _plural(noun: str) -> str:
+    words = noun.split(" ")
+    last = words[-1]
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return " ".join([*words[:-1], last])
+
+
+# --- extra lexicons ---------------------------------------------------------------------
+
+_PETRARCH_CODE = re.compile(r"\[([^\]]*)\]")
+_DATE_RANGE = re.compile(r"^(\S+)?\s*(?:([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?\s*$")
+
+
+def _petrarch_date(text: str) -> _dt.date:
+    if len(text) == 6:
+        year = int(text[:2])
+        year += 2000 if year < 30 else 1900
+        return _dt.date(year, int(text[2:4]), int(text[4:6]))
+    return _dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+def _petrarch_code(block: str) -> DatedCode | None:
+    """``CODE``, ``CODE <YYMMDD``, ``CODE >YYMMDD`` or ``CODE YYMMDD-YYMMDD``."""
+    found = _DATE_RANGE.match(block.strip())
+    if not found:
+        return None
+    code, op, when, start, end = found.groups()
+    if code and re.fullmatch(r"\d{6,8}", code):
+        return None
+    code = code.split("/")[0].upper() if code else None
+    if code and not re.fullmatch(r"[A-Z0-9]+|-{3}[A-Z0-9]*", code):
+        code = None
+    try:
+        if op == "<" and when:
+            return DatedCode(code, None, _petrarch_date(when) - _dt.timedelta(days=1))
+        if op == ">" and when:
+            return DatedCode(code, _petrarch_date(when), None)
+        if start and end:
+            return DatedCode(code, _petrarch_date(start), _petrarch_date(end))
+    except ValueError:
+        return None
+    return DatedCode(code)
+
+
+def _strip_markup(lines: Iterable[str]) -> Iterator[str]:
+    """Drop ``<!-- ... -->`` blocks (possibly over several lines) and ``#`` comments."""
+    in_comment = False
+    for line in lines:
+        if in_comment:
+            if "-->" in line:
+                in_comment = False
+            continue
+        stripped = line.strip()
+        if stripped.startswith("<!"):
+            if "-->" not in stripped and stripped.startswith("<!--"):
+                in_comment = True
+            continue
+        yield line.split("#", 1)[0].rstrip()
+
+
+def _petrarch_surface(raw: str) -> tuple[str, bool]:
+    """``NEW_ZEALAND_`` -> ("NEW ZEALAND", exact); a name without the final ``_`` is a stem."""
+    raw = raw.strip()
+    exact = raw.endswith("_")
+    words = [w for w in re.split(r"[_\s]+", raw) if w]
+    return " ".join(words), exact
+
+
+def _petrarch_display(surface: str) -> str:
+    if len(surface.replace(".", "")) <= 4 or not re.search(r"[AEIOU]", surface):
+        return surface
+    return " ".join(w.capitalize() if w.isalpha() else w.title() for w in surface.split())
+
+
+def _kind_for_code(code: str | None, countries: dict[str, Country]) -> EntryKind:
+    if code and len(code) == 3 and code.isalpha():
+        return "country"
+    return "organization"
+
+
+def _extra_entry(surface: str, exact: bool, root: str, dated: tuple[DatedCode, ...],
+                 countries: dict[str, Country], kind: EntryKind | None = None) -> Entry:
+    default = Entry(surface, root, "organization", None, "", "", "extra", "any", dated=dated)
+    code = default.code_on(None)
+    explicit = kind is not None
+    kind = kind or _kind_for_code(code, countries)
+    letters = surface.replace(".", "").replace(" ", "")
+    mode: CaseMode = "exact" if len(letters) <= 3 else "proper"
+    shown = surface if mode == "exact" else " ".join(w[:1].upper() + w[1:].lower() for w in surface.split())
+    identity = f"country:{code}" if kind == "country" and code else (f"code:{code}" if code and kind != "person" else f"extra:{root}")
+    if kind == "person":
+        identity = f"person:{root}"
+    return Entry(shown, root, kind, code, identity, "actor:lexicon:extra", "extra", mode, dated=dated, stem=not exact,
+                 kind_known=explicit)
+
+
+def read_petrarch(path: Path, countries: dict[str, Country]) -> list[Entry]:
+    """A PETRARCH/TABARI ``.actors`` dictionary: roots, ``+synonyms`` and ``[CODE]`` blocks."""
+    entries: list[Entry] = []
+    names: list[tuple[str, bool]] = []
+    codes: list[DatedCode] = []
+
+    def flush() -> None:
+        if names and codes:
+            root = _petrarch_display(names[0][0])
+            for surface, exact in names:
+                entries.append(_extra_entry(surface, exact, root, tuple(codes), countries))
+        names.clear()
+        codes.clear()
+
+    for line in _strip_markup(path.read_text("utf-8", errors="replace").splitlines()):
+        if not line.strip():
+            continue
+        indented = line[:1] in (" ", "\t")
+        body = line.strip()
+        code_blocks = _PETRARCH_CODE.findall(body)
+        name_part = _PETRARCH_CODE.sub("", body).strip()
+        name_part = re.sub(r"\{[^}]*\}", "", name_part).strip()
+        if body.startswith("+"):
+            if name_part[1:].strip():
+                names.append(_petrarch_surface(name_part[1:]))
+        elif indented and not name_part:
+            pass
+        elif name_part:
+            flush()
+            names.append(_petrarch_surface(name_part))
+        for block in code_blocks:
+            dated = _petrarch_code(block)
+            if dated is not None:
+                codes.append(dated)
+    flush()
+    return entries
+
+
+def read_tsv(path: Path, countries: dict[str, Country]) -> list[Entry]:
+    """The simple format: ``name<TAB>code<TAB>kind`` (kind optional), ``#`` comments."""
+    entries: list[Entry] = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, code, kind = _cells([c.strip() for c in line.split("\t")], 3)[:3]
+        valid_kind = kind if kind in ("person", "organization", "country", "group", "anonymous") else None
+        entry = _extra_entry(name, True, name, (DatedCode(code or None),), countries, valid_kind)  # type: ignore[arg-type]
+        entries.append(Entry(name, name, entry.kind, entry.code, entry.identity, entry.rule, "extra",
+                             case_mode(name), dated=entry.dated, kind_known=valid_kind is not None))
+    return entries
+
+
+def read_extra(path: str | Path, countries: dict[str, Country]) -> list[Entry]:
+    """An extra lexicon, PETRARCH format unless it is tab-separated without ``[CODE]`` blocks."""
+    path = Path(path)
+    sample = path.read_text("utf-8", errors="replace")[:20000]
+    if path.suffix.lower() == ".tsv" or ("\t" in sample and "[" not in sample):
+        return read_tsv(path, countries)
+    return read_petrarch(path, countries)

@@ -1,0 +1,843 @@
+"""Within-document actor resolution.
+
+Mentions come from four places: the lexicons (countries, capitals and other metonyms, IGOs,
+national bodies, known people, user extras), spaCy's named entities, courtesy titles
+("Mr Peskov"), and agent nouns with their modifiers ("US officials", "a European diplomat").
+Mentions are then grouped into canonical actors: surnames join the full name given
+elsewhere in the text, "the alliance" joins NATO when NATO is named, titles and appositives
+give people a role and a CAMEO-style code, and pronouns join the actor they most likely
+refer to.
+
+Design choices, documented here because later stages depend on them:
+
+* A capital or seat of government ("Moscow", "the Kremlin") is a separate actor from the
+  country: kind ``organization``, code ``<ISO3>GOV``, name "<adjective> government"
+  ("Russian government"); "Russia" itself is the country actor, code ``RUS``.
+* A capital after a locative preposition ("talks in Moscow") is a place, not an actor.
+* A country, organisation or IGO named inside a title or agent phrase ("*Kremlin* spokesman",
+  "*US* officials", "*NATO* allies") only shapes that phrase's code; it is not a mention of
+  its own. Names after the title ("ambassador to *NATO*") stay mentions.
+* An unnamed title holder ("a Kremlin spokesman", "the Russian president") joins the one
+  named person of the document with the same code and title word, when there is exactly
+  one; otherwise it is its own ``anonymous`` actor.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from newsgraph.actors.lexicon import Entry, Lexicon, Match, load_builtin, normalize, read_extra
+from newsgraph.records import Actor, ActorKind, ActorTable, Article, Mention
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+INDEFINITE = {"a", "an", "one", "another"}
+DEFINITE = {"the", "this", "that"}
+QUANTIFIERS = {"some", "several", "many", "few", "most", "all", "other", "both", "thousands", "hundreds", "dozens", "more"}
+NEGATING_PREFIXES = {"pro", "anti", "non"}
+CONJUNCTIONS = {"and", "or", "&"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MAX_PREMODIFIER_TOKENS = 8
+PRONOUN_SENTENCE_WINDOW = 6
+CAPITAL_RULE = "actor:lexicon:capital-metonym"
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "via"}
+
+
+@dataclass(slots=True)
+class Description:
+    """What a title or agent phrase says about its holder."""
+
+    role: str | None
+    code: str | None
+    sector: str | None
+    quality: int
+    absorbed: list[Match] = field(default_factory=list)
+    head: int | None = None
+    start: int = 0
+    end: int = 0
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention before actors are formed; ``identity`` decides which actor it joins."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    identity: str
+    name: str
+    kind: ActorKind
+    code: str | None = None
+    role: str | None = None
+    quality: int = 0
+    gender: str | None = None
+    head: int = -1
+    title_word: str | None = None
+
+
+class ActorResolver:
+    """Finds actor mentions in a parsed document and groups them into canonical actors."""
+
+    def __init__(self, extra_lexicons: tuple[str, ...] = ()) -> None:
+        self.extra_lexicons = tuple(extra_lexicons)
+        self.lexicon: Lexicon = load_builtin()
+        for path in self.extra_lexicons:
+            for entry in read_extra(path, self.lexicon.countries):
+                self.lexicon.table.add(entry)
+
+    def resolve(self, doc: Doc, article: Article) -> ActorTable:
+        return _Resolution(self.lexicon, doc, article).run()
+
+
+class _Resolution:
+    """The state of resolving one document."""
+
+    def __init__(self, lexicon: Lexicon, doc: Doc, article: Article) -> None:
+        self.lex = lexicon
+        self.doc = doc
+        self.text = doc.text
+        self.article = article
+        self.matches = self._drop_matches_inside_names(lexicon.table.match(doc))
+        self.match_of: dict[int, Match] = {}
+        for match in self.matches:
+            for i in range(match.start, match.end):
+                self.match_of[i] = match
+        self.absorbed: set[int] = set()
+        self.taken: list[tuple[int, int]] = []
+        self.candidates: list[Candidate] = []
+        self.person_tokens: set[int] = set()
+        self.described_heads: set[int] = set()
+        self.appositives: list[Candidate] = []
+
+    def _drop_matches_inside_names(self, matches: list[Match]) -> list[Match]:
+        """ "Warsaw" in "Warsaw Pact", "Washington" in "Washington Post" is part of a longer name."""
+        kept: list[Match] = []
+        covered: dict[int, SpacySpan] = {}
+        for ent in self.doc.ents:
+            if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+                for i in range(ent.start, ent.end):
+                    covered[i] = ent
+        for match in matches:
+            ent = covered.get(match.start)
+            if ent is None or match.entry.kind == "sector" or (ent.start >= match.start and ent.end <= match.end):
+                kept.append(match)
+                continue
+            outside = [i for i in range(ent.start, ent.end) if not (match.start <= i < match.end)]
+            explained = all(
+                self.doc[i].is_punct or self.doc[i].lower_ in DEFINITE or self.doc[i].tag_ == "POS"
+                or any(m.start <= i < m.end for m in matches)
+                for i in outside
+            )
+            if explained:
+                kept.append(match)
+        return kept
+
+    # --- driver ---------------------------------------------------------------------------
+
+    def run(self) -> ActorTable:
+        persons = self._find_persons()
+        self._link_person_names(persons)
+        self._describe_persons(persons)
+        self.candidates.extend(persons)
+        self.candidates.extend(self.appositives)
+        groups = self._find_groups()
+        self._add_lexicon_mentions()
+        self.candidates.extend(groups)
+        self._add_context_aliases()
+        self._add_leftover_entities()
+        self._link_titles_to_people()
+        actors = self._build_actors()
+        self._add_pronouns(actors)
+        return self._finish(actors)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _code(self, entry: Entry) -> str | None:
+        return entry.code_on(self.article.published)
+
+    def _span_text(self, start_token: int, end_token: int) -> tuple[int, int, str]:
+        start = self.doc[start_token].idx
+        last = self.doc[end_token - 1]
+        end = last.idx + len(last.text)
+        return start, end, self.text[start:end]
+
+    def _is_free(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.taken)
+
+    def _take(self, start: int, end: int) -> None:
+        self.taken.append((start, end))
+
+    def _sector_match(self, i: int) -> Match | None:
+        match = self.match_of.get(i)
+        return match if match is not None and match.entry.kind == "sector" else None
+
+    def _named_match(self, i: int) -> Match | None:
+        match = self.match_of.get(i)
+        if match is None or match.entry.kind in ("sector", "person"):
+            return None
+        return match
+
+    # --- people ---------------------------------------------------------------------------
+
+    def _honorific_before(self, i: int) -> tuple[int, str | None] | None:
+        if i <= 0:
+            return None
+        token = self.doc[i - 1]
+        if token.text in self.lex.honorifics:
+            return i - 1, self.lex.honorifics[token.text]
+        return None
+
+    def _person(self, start: int, end: int, rule: str, entry: Entry | None = None) -> Candidate | None:
+        while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct):
+            end -= 1
+        if end <= start:
+            return None
+        name_start = start
+        gender = entry.gender if entry else None
+        honorific = self._honorific_before(start)
+        if honorific is not None:
+            start, honorific_gender = honorific
+            gender = honorific_gender or gender
+        s, e, text = self._span_text(start, end)
+        _, _, name = self._span_text(name_start, end)
+        name = " ".join(name.split())
+        known = self.lex.people.get(normalize(name))
+        canonical = entry.name if entry else (known.name if known else name)
+        return Candidate(s, e, text, rule, f"person:{canonical}", canonical, "person",
+                         gender=gender, head=end - 1)
+
+    def _find_persons(self) -> list[Candidate]:
+        persons: list[Candidate] = []
+        spans: list[tuple[int, int]] = []
+
+        def add(candidate: Candidate | None, tok_start: int, tok_end: int) -> None:
+            if candidate is None or any(a < tok_end and tok_start < b for a, b in spans):
+                return
+            spans.append((tok_start, tok_end))
+            persons.append(candidate)
+
+        for match in self.matches:
+            if match.entry.kind == "person" and match.entry.source == "extra":
+                add(self._extra_person(match), match.start, match.end)
+            elif match.entry.kind == "person":
+                add(self._person(match.start, match.end, match.entry.rule, match.entry), match.start, match.end)
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = self._trim_person(ent)
+            if end <= start:
+                continue
+            lexical = self.match_of.get(start)
+            if lexical is not None and lexical.entry.kind != "person" and lexical.start <= start and end <= lexical.end:
+                guessed = not lexical.entry.kind_known and lexical.entry.kind != "country"
+                if lexical.entry.source != "extra" or not (guessed or lexical.entry.kind == "person"):
+                    continue
+                add(self._extra_person(lexical), lexical.start, lexical.end)
+                continue
+            add(self._person(start, end, "actor:ner:person"), start, end)
+        for ent in self.doc.ents:
+            if ent.label_ in ENTITY_LABELS and ent.label_ != "PERSON" and len(ent) == 1 \
+                    and ent.start not in self.match_of and len(self.lex.surnames.get(normalize(ent.text), [])) == 1:
+                add(self._person(ent.start, ent.end, "actor:lexicon:known-surname"), ent.start, ent.end)
+        for i, token in enumerate(self.doc[:-1]):
+            if token.text not in self.lex.honorifics:
+                continue
+            end = i + 1
+            while end < len(self.doc) and end - i <= 3 and self.doc[end].text[:1].isupper() and self.doc[end].pos_ == "PROPN":
+                end += 1
+            if end > i + 1 and self._named_match(i + 1) is None:
+                add(self._person(i + 1, end, "actor:pattern:honorific"), i + 1, end)
+        for candidate in persons:
+            tokens = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+            if tokens is not None:
+                self.person_tokens.update(range(tokens.start, tokens.end))
+        persons.sort(key=lambda c: c.start)
+        return persons
+
+    def _extra_person(self, match: Match) -> Candidate | None:
+        candidate = self._person(match.start, match.end, match.entry.rule, match.entry)
+        if candidate is not None:
+            candidate.code = self._code(match.entry)
+            candidate.quality = 3
+            candidate.identity = f"person:{match.entry.name}"
+        return candidate
+
+    def _trim_person(self, ent: SpacySpan) -> tuple[int, int]:
+        """Drop leading courtesy titles, job titles and place names that NER kept in the name."""
+        start, end = ent.start, ent.end
+        while start < end:
+            token = self.doc[start]
+            if token.text in self.lex.honorifics or self._sector_match(start) or token.is_punct:
+                start += 1
+                continue
+            named = self._named_match(start)
+            if named is not None and named.end < end:
+                start = named.end
+                continue
+            break
+        return start, end
+
+    def _link_person_names(self, persons: list[Candidate]) -> None:
+        """A lone surname ("Smith", "Mr Putin") joins the full name used elsewhere in the text."""
+        full_names: dict[str, str] = {}
+        full_by_first_use: dict[str, str] = {}
+        for candidate in persons:
+            words = candidate.name.split()
+            if len(words) >= 2:
+                full_by_first_use.setdefault(normalize(words[-1]), candidate.name)
+        for candidate in persons:
+            words = candidate.name.split()
+            if len(words) >= 2 or candidate.identity != f"person:{candidate.name}":
+                full_names[normalize(words[-1])] = candidate.identity.split(":", 1)[1]
+                continue
+            surname = normalize(words[0]) if words else ""
+            target = full_names.get(surname) or full_by_first_use.get(surname)
+            if target is None:
+                known = self.lex.surnames.get(surname, [])
+                if len(known) == 1:
+                    target = known[0].name
+            if target is not None:
+                candidate.identity = f"person:{target}"
+                candidate.name = target
+                candidate.rule = "actor:coref:surname"
+
+    def _describe_persons(self, persons: list[Candidate]) -> None:
+        for candidate in persons:
+            token_span = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+            if token_span is None:
+                continue
+            appositive = self._appositive_role(token_span)
+            if appositive is not None and appositive.head is not None:
+                self.described_heads.add(appositive.head)
+                self.appositives.append(Candidate(appositive.start, appositive.end, appositive.text,
+                                                  "actor:coref:appositive", candidate.identity, candidate.name,
+                                                  "person", head=appositive.head))
+            for description in (self._premodifier_role(token_span.start), appositive):
+                if description is None or description.quality <= candidate.quality:
+                    continue
+                candidate.role, candidate.code, candidate.quality = description.role, description.code, description.quality
+                self.absorbed.update(id(m) for m in description.absorbed)
+            known = self.lex.people.get(normalize(candidate.name))
+            if known is not None and candidate.quality < 2:
+                candidate.code = known.code
+                candidate.role = candidate.role or known.role
+
+    def _premodifier_role(self, first: int) -> Description | None:
+        """ "Kremlin spokesman Mr Peskov", "NATO Secretary-General Jens Stoltenberg"."""
+        end = first
+        if end == 0 or self._sector_match(end - 1) is None:
+            return None
+        sentence_start = self.doc[first].sent.start
+        start = end
+        while start > sentence_start and end - start < MAX_PREMODIFIER_TOKENS:
+            token = self.doc[start - 1]
+            in_lexicon = (start - 1) in self.match_of
+            allowed = (
+                in_lexicon
+                or token.tag_ == "POS"
+                or token.text in ("-", "–")
+                or (token.pos_ in ("PROPN", "NOUN", "ADJ") and token.text[:1].isupper())
+            )
+            if not allowed or (start - 1) in self.person_tokens:
+                break
+            start -= 1
+        while start < end and (self.doc[start].tag_ == "POS" or self.doc[start].is_punct):
+            start += 1
+        return self._describe(list(range(start, end)), list(range(start, end)))
+
+    def _appositive_role(self, name: SpacySpan) -> Description | None:
+        """ "Julian Smith, the US ambassador to NATO," and "The US envoy, Julian Smith,"."""
+        head = name.root
+        for child in head.children:
+            if child.dep_ == "appos" and child.i >= name.end and self._sector_match(child.i):
+                return self._describe_phrase(child)
+        if head.dep_ == "appos" and head.head.i < name.start and self._sector_match(head.head.i):
+            return self._describe_phrase(head.head, exclude=set(range(name.start, name.end)))
+        return None
+
+    def _describe_phrase(self, head: Token, exclude: set[int] | None = None) -> Description | None:
+        exclude = exclude or set()
+        tokens = [t.i for t in head.subtree if t.i not in exclude]
+        if not tokens:
+            return None
+        role_tokens: list[int] = []
+        for i in range(min(tokens), max(tokens) + 1):
+            token = self.doc[i]
+            if i in exclude or token.text in (",", ";", "(", ")") or token.lower_ in ("who", "which", "that"):
+                if i > head.i:
+                    break
+                role_tokens = []
+                continue
+            role_tokens.append(i)
+        while role_tokens and self.doc[role_tokens[0]].lower_ in INDEFINITE | DEFINITE:
+            role_tokens.pop(0)
+        modifiers = [i for i in role_tokens if i <= head.i]
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                modifiers.extend(t.i for t in child.subtree)
+        description = self._describe(role_tokens, modifiers)
+        if description is not None:
+            description.head = head.i
+            description.start, description.end, description.text = self._span_text(role_tokens[0], role_tokens[-1] + 1)
+        return description
+
+    def _describe(self, role_tokens: list[int], modifier_tokens: list[int]) -> Description | None:
+        """The code a title phrase implies: IGO > national body > country + sector > region + sector."""
+        if not role_tokens:
+            return None
+        sector: str | None = None
+        for i in modifier_tokens:
+            match = self._sector_match(i)
+            if match is not None:
+                sector = match.entry.sector
+        if sector is None:
+            return None
+        igo = org = country = region = None
+        used: list[Match] = []
+        for i in modifier_tokens:
+            match = self._named_match(i)
+            if match is None or match in used:
+                continue
+            used.append(match)
+            entry = match.entry
+            code = self._code(entry)
+            if entry.kind == "region":
+                region = region or code
+            elif entry.identity.startswith("igo:") or (code and code.startswith(("IGO", "NGO"))):
+                igo = igo or code
+            elif entry.kind in ("country", "adjective") or entry.rule == CAPITAL_RULE:
+                country = country or (code[:3] if code else None)
+            elif code:
+                org = org or code
+        code, quality = _combine(igo, org, country, region, sector)
+        s, e, _ = self._span_text(role_tokens[0], role_tokens[-1] + 1)
+        role = " ".join(self.text[s:e].split())
+        return Description(role, code, sector, quality, used)
+
+    # --- groups and unnamed office holders -------------------------------------------------
+
+    def _find_groups(self) -> list[Candidate]:
+        groups: list[Candidate] = []
+        for match in self.matches:
+            if match.entry.kind != "sector" or match.start in self.person_tokens or (match.end - 1) in self.described_heads:
+                continue
+            head = self.doc[match.end - 1]
+            if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod"):
+                continue
+            if match.end < len(self.doc) and (match.end in self.person_tokens or self.doc[match.end].text in self.lex.honorifics):
+                continue
+            groups.extend(self._group_from(match, head))
+        return groups
+
+    def _group_from(self, match: Match, head: Token) -> list[Candidate]:
+        entry = match.entry
+        sector = entry.sector or ""
+        plural = entry.role == "plural" or head.tag_ in ("NNS", "NNPS")
+        sentence_start = head.sent.start
+        start = match.start
+        modifiers: list[Match] = []
+        determiner: str | None = None
+        i = match.start - 1
+        while i >= sentence_start:
+            token = self.doc[i]
+            named = self._named_match(i)
+            if named is not None and named.entry.kind != "person":
+                if named not in modifiers:
+                    modifiers.insert(0, named)
+                start = named.start
+                i = named.start - 1
+                continue
+            left = self._named_match(i - 1) if i - 1 >= sentence_start else None
+            if token.lower_ in CONJUNCTIONS and modifiers and left is not None \
+                    and left.entry.kind == "adjective" and modifiers[0].entry.kind == "adjective":
+                i -= 1
+                continue
+            if token.tag_ == "POS" and not modifiers and left is not None:
+                i -= 1
+                continue
+            inside_phrase = token.dep_ in ("compound", "amod", "nmod") and token.head.i > i and token.head.i <= head.i
+            if (token.pos_ in ("ADJ", "NUM") or token.lower_ in QUANTIFIERS or inside_phrase) \
+                    and token.lower_ not in DEFINITE | INDEFINITE:
+                i -= 1
+                continue
+            if token.lower_ in INDEFINITE | DEFINITE or token.pos_ == "DET":
+                determiner = token.lower_
+            break
+        if any(self.doc[m.start - 2].lower_ in NEGATING_PREFIXES for m in modifiers if m.start >= 2 and self.doc[m.start - 1].text == "-"):
+            return []
+        collective = entry.collective and not (entry.role == "plural")
+        if sector == "ALLY" and not modifiers:
+            if determiner != "the":
+                return []
+            s, e, text = self._span_text(match.start, match.end)
+            return [Candidate(s, e, text, "actor:coref:allies", f"allies:{s}", text, "group",
+                              head=head.i, title_word=normalize(entry.name))]
+        if not plural and not entry.collective and determiner not in INDEFINITE | DEFINITE and not modifiers:
+            return []
+        if not modifiers:
+            modifiers = self._place_after(head)
+            if modifiers:
+                modifiers = [Match(m.start, m.end, m.entry) for m in modifiers]
+        parts = self._compound_parts(modifiers)
+        results: list[Candidate] = []
+        for index, part in enumerate(parts):
+            code = self._group_code(part, sector)
+            last_part = index == len(parts) - 1
+            leading = [m for m in part if m.start < match.start]
+            trailing = [m for m in part if m.start >= match.end]
+            span_start = leading[0].start if leading else match.start
+            span_end = match.end if last_part else part[-1].end
+            s, e, text = self._span_text(span_start, span_end)
+            head_text = self._span_text(match.start, match.end)[2]
+            modifier_text = " ".join(self._span_text(m.start, m.end)[2] for m in leading)
+            shown_head = head_text if (collective and head_text[:1].isupper() and match.start > sentence_start) else head_text.lower()
+            name = f"{modifier_text} {shown_head}".strip()
+            if trailing:
+                name = f"{name} in {self._span_text(trailing[0].start, trailing[0].end)[2]}"
+            if plural or collective:
+                kind: ActorKind = "organization" if collective and shown_head[:1].isupper() else "group"
+                identity = f"group:{normalize(name)}"
+                rule = "actor:group:compound" if len(parts) > 1 else "actor:group:agent-noun"
+            else:
+                kind = "anonymous"
+                identity = f"anonymous:{s}"
+                rule = "actor:anonymous:agent-noun"
+            candidate = Candidate(s, e, text, rule, identity, name, kind, code=code, quality=2 if code else 1,
+                                  head=head.i, title_word=normalize(entry.name))
+            if kind == "anonymous" and determiner in DEFINITE:
+                candidate.rule = "actor:anonymous:definite"
+            if not last_part:
+                candidate.end = self._span_text(part[0].start, part[-1].end)[1]
+            results.append(candidate)
+        for m in modifiers:
+            self.absorbed.add(id(m))
+        return results
+
+    def _place_after(self, head: Token) -> list[Match]:
+        """ "trade unions in Denmark": a country or capital named by an "in"/"from" phrase."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                for grandchild in child.children:
+                    named = self._named_match(grandchild.i) if grandchild.dep_ == "pobj" else None
+                    if named is not None and named.entry.rule in ("actor:lexicon:country", CAPITAL_RULE):
+                        return [named]
+        return []
+
+    def _compound_parts(self, modifiers: list[Match]) -> list[list[Match]]:
+        """ "Russian and Belarusian soldiers" -> [[Russian], [Belarusian]]; else one part."""
+        national = [m for m in modifiers if m.entry.kind in ("country", "adjective")]
+        if len(national) < 2:
+            return [modifiers]
+        between = [self.doc[i].lower_ for i in range(national[0].end, national[-1].start)]
+        if not any(word in CONJUNCTIONS for word in between):
+            return [modifiers]
+        others = [m for m in modifiers if m not in national]
+        return [[m, *others] for m in national]
+
+    def _group_code(self, modifiers: list[Match], sector: str) -> str | None:
+        igo = org = country = region = None
+        for match in modifiers:
+            code = self._code(match.entry)
+            if match.entry.kind == "region":
+                region = region or code
+            elif match.entry.identity.startswith("igo:") or (code and code.startswith(("IGO", "NGO"))):
+                igo = igo or code
+            elif match.entry.kind in ("country", "adjective") or match.entry.rule == CAPITAL_RULE:
+                country = country or (code[:3] if code else None)
+            elif code:
+                org = org or code
+        return _combine(igo, org, country, region, sector)[0]
+
+    # --- named countries, bodies and metonyms ----------------------------------------------
+
+    def _add_lexicon_mentions(self) -> None:
+        for match in self.matches:
+            entry = match.entry
+            if id(match) in self.absorbed or entry.kind in ("sector", "region", "person"):
+                continue
+            if any(i in self.person_tokens for i in range(match.start, match.end)):
+                continue
+            if entry.kind == "adjective" and match.start >= 2 and self.doc[match.start - 1].text == "-" \
+                    and self.doc[match.start - 2].lower_ in NEGATING_PREFIXES:
+                continue
+            if entry.rule == CAPITAL_RULE and self._is_place(self.doc[match.end - 1]):
+                continue
+            s, e, text = self._span_text(match.start, match.end)
+            code = self._code(entry)
+            kind: ActorKind = "country" if entry.kind in ("country", "adjective") else (
+                entry.kind if entry.kind in ("person", "organization", "group", "anonymous") else "organization")  # type: ignore[assignment]
+            rule = entry.rule
+            if entry.kind == "adjective" and text.endswith("s") and not text.endswith("ss"):
+                rule = "actor:lexicon:demonym"
+            self.candidates.append(Candidate(s, e, text, rule, entry.identity or f"extra:{entry.name}", entry.name,
+                                             kind, code=code, quality=3, head=match.end - 1))
+            self._take(s, e)
+
+    @staticmethod
+    def _is_place(token: Token) -> bool:
+        """ "talks in Moscow": a capital after a locative preposition is a place, not its government."""
+        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+    def _add_context_aliases(self) -> None:
+        """ "the alliance" -> NATO, when NATO itself is named in the document."""
+        present = {m.entry.identity.split(":", 1)[1] for m in self.matches if m.entry.identity.startswith("igo:")}
+        if not present:
+            return
+        for i, token in enumerate(self.doc[:-1]):
+            if token.lower_ != "the":
+                continue
+            for width in (2, 1):
+                if i + width >= len(self.doc):
+                    continue
+                phrase = normalize(self._span_text(i + 1, i + 1 + width)[2])
+                choices = self.lex.context_aliases.get(phrase)
+                if not choices:
+                    continue
+                target = next((code for code in choices if code in present), None)
+                nxt = self.doc[i + 1 + width] if i + 1 + width < len(self.doc) else None
+                if target is None or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos"):
+                    continue
+                s, e, text = self._span_text(i, i + 1 + width)
+                if not self._is_free(s, e):
+                    continue
+                self.candidates.append(Candidate(s, e, text, "actor:coref:context-alias", f"igo:{target}",
+                                                 self.lex.igo_names.get(target, target), "organization",
+                                                 code=target, quality=3, head=i + width))
+                self._take(s, e)
+                break
+
+    def _add_leftover_entities(self) -> None:
+        """Organisations spaCy found that no lexicon knows ("Warsaw Pact")."""
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            start, end = ent.start, ent.end
+            if self.doc[start].lower_ == "the":
+                start += 1
+            if end <= start or any(i in self.match_of or i in self.person_tokens for i in range(start, end)):
+                continue
+            s, e, text = self._span_text(start, end)
+            if not self._is_free(s, e) or not any(c.isupper() for c in text):
+                continue
+            self.candidates.append(Candidate(s, e, text, "actor:ner:org", f"org:{normalize(text)}",
+                                             " ".join(text.split()), "organization", head=end - 1))
+            self._take(s, e)
+
+    def _link_titles_to_people(self) -> None:
+        """ "a Kremlin spokesman" / "the Russian president" -> the one named person fitting it;
+        "the allies" -> the one allied group named ("NATO allies"), else nothing."""
+        allied = {c.identity: c for c in self.candidates if c.identity.startswith("group:") and c.title_word == "ally"}
+        for candidate in [c for c in self.candidates if c.identity.startswith("allies:")]:
+            if len(allied) == 1:
+                group = next(iter(allied.values()))
+                candidate.identity, candidate.name, candidate.code = group.identity, group.name, group.code
+            else:
+                self.candidates.remove(candidate)
+        people = [c for c in self.candidates if c.kind == "person"]
+        for candidate in self.candidates:
+            if candidate.kind != "anonymous" or not candidate.title_word:
+                continue
+            fitting = {
+                p.identity for p in people
+                if p.role and candidate.title_word in normalize(p.role)
+                and (candidate.code is None or p.code == candidate.code)
+            }
+            if len(fitting) == 1:
+                identity = fitting.pop()
+                person = next(p for p in people if p.identity == identity)
+                candidate.identity, candidate.name, candidate.kind = identity, person.name, "person"
+                candidate.rule = "actor:coref:title"
+
+    # --- actors ---------------------------------------------------------------------------
+
+    def _build_actors(self) -> list[Actor]:
+        by_identity: dict[str, list[Candidate]] = {}
+        for candidate in sorted(self.candidates, key=lambda c: (c.start, -c.end)):
+            by_identity.setdefault(candidate.identity, []).append(candidate)
+        actors: list[Actor] = []
+        self.genders: dict[int, str | None] = {}
+        for identity, members in by_identity.items():
+            best = max(members, key=lambda c: (c.role is not None, c.quality, -c.start))
+            kind = _actor_kind(members)
+            name = best.name if kind != "person" else members[0].name
+            code, role = best.code, best.role
+            if kind == "person":
+                code, role = self._person_code(name, best)
+            mentions = _dedupe([Mention(c.start, c.end, c.text, c.rule) for c in members])
+            rule = next((c.rule for c in members if not c.rule.startswith("actor:coref")), members[0].rule)
+            actor = Actor(id="", name=name, kind=kind, code=code, role=role, mentions=mentions, rule=rule)
+            actors.append(actor)
+            if kind in ("person", "anonymous"):
+                self.genders[id(actor)] = self._gender(name, members)
+        return actors
+
+    def _person_code(self, name: str, best: Candidate) -> tuple[str | None, str | None]:
+        known = self.lex.people.get(normalize(name))
+        if best.quality >= 2 or known is None:
+            return best.code, best.role
+        return best.code or known.code, best.role or known.role
+
+    def _gender(self, name: str, members: list[Candidate]) -> str | None:
+        for member in members:
+            if member.gender:
+                return member.gender
+        known = self.lex.people.get(normalize(name))
+        if known is not None and known.gender:
+            return known.gender
+        first = name.split()[0] if name.split() else ""
+        return self.lex.first_names.get(first)
+
+    # --- pronouns -------------------------------------------------------------------------
+
+    def _add_pronouns(self, actors: list[Actor]) -> None:
+        token_actor: dict[int, Actor] = {}
+        starts: list[int] = [t.idx for t in self.doc]
+        for actor in actors:
+            for mention in actor.mentions:
+                first = bisect.bisect_left(starts, mention.start)
+                for i in range(first, len(self.doc)):
+                    if self.doc[i].idx >= mention.end:
+                        break
+                    token_actor.setdefault(i, actor)
+        person_mentions = sorted(
+            (m.start, m.end, a) for a in actors if a.kind in ("person", "anonymous") for m in a.mentions
+        )
+        person_starts = [p[0] for p in person_mentions]
+        quoted = _quoted_regions(self.text)
+        sentence_of = {}
+        for index, sentence in enumerate(self.doc.sents):
+            for i in range(sentence.start, sentence.end):
+                sentence_of[i] = index
+        for token in self.doc:
+            kind = self.lex.pronouns.get(token.lower_)
+            if kind is None or token.i in token_actor:
+                continue
+            if kind in ("m", "f"):
+                target = self._personal_antecedent(token, kind, person_mentions, person_starts, sentence_of)
+            else:
+                if _inside(token.idx, quoted):
+                    continue
+                target = self._thing_antecedent(token, kind, token_actor)
+            if target is None:
+                continue
+            target.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, "actor:coref:pronoun"))
+            token_actor[token.i] = target
+
+    def _personal_antecedent(self, token: Token, kind: str, mentions: list[tuple[int, int, Actor]],
+                             starts: list[int], sentence_of: dict[int, int]) -> Actor | None:
+        """ "he said" -> the most recently named person of a compatible gender."""
+        position = bisect.bisect_left(starts, token.idx)
+        sentence = sentence_of.get(token.i, 0)
+        for start, end, actor in reversed(mentions[:position]):
+            if end > token.idx:
+                continue
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and sentence - sentence_of.get(span.start, 0) > PRONOUN_SENTENCE_WINDOW:
+                return None
+            gender = self.genders.get(id(actor))
+            if gender is None or gender == kind:
+                return actor
+        return None
+
+    def _thing_antecedent(self, token: Token, kind: str, token_actor: dict[int, Actor]) -> Actor | None:
+        """ "Russia says it wants" -> Russia: the subject of a governing clause, else of the last sentence."""
+        wanted = ("country", "organization") if kind == "n" else ("group",)
+        if kind == "n" and token.lower_ == "it" and token.dep_ == "expl":
+            return None
+        for ancestor in token.ancestors:
+            for child in ancestor.children:
+                if child.dep_ in SUBJECT_DEPS and child.i < token.i and child.i != token.i:
+                    actor = token_actor.get(child.i) or _subject_actor(child, token_actor)
+                    if actor is not None and actor.kind in wanted:
+                        return actor
+        if token.lower_ not in ("its", "their", "they"):
+            return None
+        sentence = token.sent
+        if sentence.start == 0 or not _first_clause(token):
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        for child in previous.root.children:
+            if child.dep_ in SUBJECT_DEPS:
+                actor = token_actor.get(child.i) or _subject_actor(child, token_actor)
+                if actor is not None and actor.kind in wanted:
+                    return actor
+        return None
+
+    # --- output ---------------------------------------------------------------------------
+
+    def _finish(self, actors: list[Actor]) -> ActorTable:
+        for actor in actors:
+            actor.mentions = _dedupe(actor.mentions)
+        actors = [a for a in actors if a.mentions]
+        actors.sort(key=lambda a: (a.mentions[0].start, a.mentions[0].end))
+        for number, actor in enumerate(actors, start=1):
+            actor.id = f"a{number}"
+        return ActorTable(actors)
+
+
+def _combine(igo: str | None, org: str | None, country: str | None, region: str | None, sector: str) -> tuple[str | None, int]:
+    """IGO staff take the IGO's code; a body's staff its code; else place + sector."""
+    national_sector = sector if sector not in ("IGO", "ALLY") else ""
+    if igo:
+        return igo, 3
+    if org:
+        return org, 3
+    if country:
+        return country + national_sector, 3
+    if region:
+        return region + national_sector, 2
+    return None, 1
+
+
+def _actor_kind(members: list[Candidate]) -> ActorKind:
+    kinds = [m.kind for m in members]
+    for kind in ("person", "country", "organization", "group", "anonymous"):
+        if kind in kinds:
+            return kind  # type: ignore[return-value]
+    return members[0].kind
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Sorted mentions of one actor, keeping the longer of two that overlap."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _subject_actor(token: Token, token_actor: dict[int, Actor]) -> Actor | None:
+    for child in token.subtree:
+        actor = token_actor.get(child.i)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _first_clause(token: Token) -> bool:
+    """Whether no clause subject stands between the sentence start and the pronoun."""
+    for other in token.sent:
+        if other.i >= token.i:
+            return True
+        if other.dep_ in SUBJECT_DEPS:
+            return False
+    return True
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    for match in re.finditer(r"“[^”]*”|\"[^\"]*\"|«[^»]*»", text):
+        regions.append((match.start(), match.end()))
+    return regions
+
+
+def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in regions)

@@ -1,0 +1,288 @@
+"""The actors stage: mentions, canonical actors, roles, codes and pronouns.
+
+Unit sentences are written for these tests; the seed article is read from ../shared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from newsgraph.actors import ActorResolver
+from newsgraph.nlp import Parser
+from newsgraph.records import Actor, ActorTable, Article
+
+
+@pytest.fixture(scope="module")
+def parser() -> Parser:
+    return Parser()
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def resolve(parser: Parser, resolver: ActorResolver, text: str, published: dt.date | None = None) -> ActorTable:
+    table = resolver.resolve(parser.parse(text), Article(id="t", text=text, published=published))
+    check_invariants(table, text)
+    return table
+
+
+def check_invariants(table: ActorTable, text: str) -> None:
+    """Offsets index the text, ids are unique, one actor's mentions are sorted and disjoint."""
+    ids = [a.id for a in table]
+    assert len(ids) == len(set(ids))
+    for actor in table:
+        assert actor.mentions, actor
+        assert actor.rule.startswith("actor:")
+        previous_end = -1
+        for mention in actor.mentions:
+            assert text[mention.start : mention.end] == mention.text
+            assert mention.start >= previous_end, (actor.name, actor.mentions)
+            assert mention.rule.startswith("actor:")
+            previous_end = mention.end
+
+
+def at(table: ActorTable, text: str, phrase: str, occurrence: int = 0) -> Actor | None:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return table.actor_at(start, start + len(phrase))
+
+
+def named(table: ActorTable, name: str) -> Actor:
+    found = [a for a in table if a.name == name]
+    assert found, f"no actor named {name!r} in {[a.name for a in table]}"
+    return found[0]
+
+
+def test_title_premodifier_and_courtesy_surname(parser, resolver):
+    text = ("Hungarian Foreign Minister Anna Kovacs arrived in Vienna on Monday for the talks. "
+            "Ms Kovacs said the meeting had been useful.")
+    table = resolve(parser, resolver, text)
+    kovacs = named(table, "Anna Kovacs")
+    assert kovacs.kind == "person"
+    assert kovacs.code == "HUNGOV"
+    assert kovacs.role == "Hungarian Foreign Minister"
+    assert at(table, text, "Ms Kovacs") is kovacs
+    assert any(m.text == "Ms Kovacs" for m in kovacs.mentions)
+
+
+def test_appositive_role_and_pronoun(parser, resolver):
+    text = ("Tomas Lindqvist, the Swedish ambassador to the UN, told reporters that he was hopeful. "
+            "The talks resumed on Friday.")
+    table = resolve(parser, resolver, text)
+    envoy = named(table, "Tomas Lindqvist")
+    assert envoy.role == "Swedish ambassador to the UN"
+    assert envoy.code == "SWEDIP"
+    assert at(table, text, "he was") is envoy
+    assert any(m.rule == "actor:coref:pronoun" for m in envoy.mentions)
+    un = at(table, text, "UN")
+    assert un is not None and un.code == "UN" and un is not envoy
+
+
+def test_pronoun_follows_gender_of_courtesy_title(parser, resolver):
+    text = ("Mr Okafor met Ms Adeyemi in Abuja. Ms Adeyemi said she expected a deal, "
+            "and Mr Okafor said he agreed.")
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "she").name == "Adeyemi"
+    assert at(table, text, "he agreed").name == "Okafor"
+
+
+def test_capitals_and_seats_of_government_are_governments(parser, resolver):
+    text = ("The Kremlin rejected the plan on Monday. Washington said the Pentagon had briefed allies, "
+            "while Downing Street and Beijing stayed silent. Moscow later softened its tone.")
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Kremlin").code == "RUSGOV"
+    assert at(table, text, "Moscow") is at(table, text, "Kremlin")
+    assert at(table, text, "Washington").code == "USAGOV"
+    assert at(table, text, "Pentagon").code == "USAMIL"
+    assert at(table, text, "Downing Street").code == "GBRGOV"
+    assert at(table, text, "Beijing").code == "CHNGOV"
+    assert at(table, text, "its").code == "RUSGOV"
+
+
+def test_capital_as_place_or_modifier(parser, resolver):
+    text = "Minsk police detained activists. The talks in Minsk ended, and Minsk said it was satisfied."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Minsk police").code == "BLRCOP"
+    assert at(table, text, "Minsk", occurrence=1) is None, "a capital after 'in' is a place"
+    government = at(table, text, "Minsk", occurrence=2)
+    assert government.code == "BLRGOV" and government.kind == "organization"
+
+
+def test_country_adjectives_and_sector_groups(parser, resolver):
+    text = ("US officials said Russian troops had moved closer to the border. "
+            "Protesters gathered outside parliament, and police blocked the road. "
+            "Russian aggression was condemned.")
+    table = resolve(parser, resolver, text)
+    officials = at(table, text, "US officials")
+    assert (officials.kind, officials.code, officials.name) == ("group", "USAGOV", "US officials")
+    troops = at(table, text, "Russian troops")
+    assert (troops.kind, troops.code) == ("group", "RUSMIL")
+    assert at(table, text, "Protesters").code is None and at(table, text, "Protesters").kind == "group"
+    russia = at(table, text, "Russian aggression")
+    assert russia.kind == "country" and russia.code == "RUS"
+    assert russia is not troops
+
+
+def test_compound_nationalities_split_into_two_actors(parser, resolver):
+    text = "Russian and Belarusian soldiers crossed the river at dawn."
+    table = resolve(parser, resolver, text)
+    start = text.index("Russian and Belarusian soldiers")
+    found = {a.code for _, a in table.mentions_in(start, start + len("Russian and Belarusian soldiers"))}
+    assert found == {"RUSMIL", "BLRMIL"}
+    assert all(a.kind == "group" for a in table if a.code in found)
+
+
+def test_anonymous_sources(parser, resolver):
+    text = "“We will not move,” said a French diplomat in Geneva. A senior Iranian official declined to comment."
+    table = resolve(parser, resolver, text)
+    diplomat = at(table, text, "French diplomat")
+    assert (diplomat.kind, diplomat.code, diplomat.name) == ("anonymous", "FRADIP", "French diplomat")
+    official = at(table, text, "Iranian official")
+    assert official.kind == "anonymous" and official.code == "IRNGOV"
+    assert official is not diplomat
+
+
+def test_unnamed_title_joins_the_one_named_holder(parser, resolver):
+    text = ("A Kremlin spokesman said the offer stood. Kremlin spokesman Dmitry Peskov later "
+            "told reporters the door was open.")
+    table = resolve(parser, resolver, text)
+    peskov = named(table, "Dmitry Peskov")
+    assert at(table, text, "A Kremlin spokesman") is peskov
+    assert peskov.code == "RUSGOV" and peskov.role == "Kremlin spokesman"
+    assert all(m.text != "Kremlin" for a in table for m in a.mentions), "a title's place is not a mention"
+
+
+def test_igo_context_aliases_need_the_igo_in_the_text(parser, resolver):
+    with_nato = "NATO foreign ministers met in Riga. The alliance said it would not change its policy."
+    table = resolve(parser, resolver, with_nato)
+    alliance = at(table, with_nato, "The alliance")
+    assert alliance is not None and alliance.code == "NATO" and alliance.kind == "organization"
+    assert at(table, with_nato, "it would") is alliance
+    without = "The alliance said it would not change its policy."
+    table = resolve(parser, resolver, without)
+    assert all(a.code != "NATO" for a in table)
+
+
+def test_igo_secretary_general_and_known_person(parser, resolver):
+    text = "UN Secretary-General Antonio Guterres spoke after President Xi Jinping arrived."
+    table = resolve(parser, resolver, text)
+    assert named(table, "Antonio Guterres").code == "UN"
+    assert named(table, "Antonio Guterres").role == "UN Secretary-General"
+    xi = named(table, "Xi Jinping")
+    assert xi.code == "CHNGOV" and xi.role == "President"
+
+
+def test_text_description_beats_known_people_file(parser, resolver):
+    text = "Vladimir Putin, the Russian opposition leader in this story, spoke."
+    table = resolve(parser, resolver, text)
+    assert named(table, "Vladimir Putin").code == "RUSOPP"
+
+
+def test_country_it_pronoun(parser, resolver):
+    text = "Russia says it wants guarantees. Ukraine rejected the demand."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "it").name == "Russia"
+    assert at(table, text, "Ukraine").code == "UKR"
+
+
+def test_lowercase_pronoun_us_is_not_the_united_states(parser, resolver):
+    text = "They told us that the US would respond."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "us") is None
+    assert at(table, text, "US").code == "USA"
+
+
+PETRARCH_SAMPLE = """<!-- A tiny dictionary in the PETRARCH actor format, written for this test -->
+<!--
+# multi-line comment block
+-->
+GONDOR [GON]
++MINAS_TIRITH
+ARNOR_  [ARN] # the northern kingdom
+ERIADOR  [ERI]
+FARAMIR_
+\t[GONMIL]
+SAURON_
+\t[MOR <20000101]
+\t[MORGOV >20000101]
+RUSSIA_ [XRS]
+"""
+
+
+def test_extra_lexicon_in_petrarch_format(parser, tmp_path: Path):
+    path = tmp_path / "fiction.actors.txt"
+    path.write_text(PETRARCH_SAMPLE, "utf-8")
+    resolver = ActorResolver(extra_lexicons=(str(path),))
+    text = ("Gondor and Arnor signed a pact in Minas Tirith. The Eriadorian envoys watched. "
+            "Sauron objected, and Russia abstained.")
+    table = resolve(parser, resolver, text, published=dt.date(2010, 5, 1))
+    gondor = at(table, text, "Gondor")
+    assert gondor.code == "GON" and gondor.kind == "country"
+    assert at(table, text, "Minas Tirith") is gondor
+    assert at(table, text, "Arnor").code == "ARN"
+    assert at(table, text, "Eriadorian").code is not None and at(table, text, "Eriadorian").code.startswith("ERI")
+    assert at(table, text, "Sauron").code == "MORGOV"
+    assert at(table, text, "Russia").code == "XRS", "extra lexicons take priority over the built-in one"
+    old = resolve(parser, resolver, text, published=dt.date(1990, 5, 1))
+    assert at(old, text, "Sauron").code == "MOR"
+
+
+def test_extra_lexicon_in_tsv_format(parser, tmp_path: Path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("# name\tcode\tkind\nAcme Widgets\tUSABUS\torganization\nZara Quell\tFRAGOV\tperson\n", "utf-8")
+    resolver = ActorResolver(extra_lexicons=(str(path),))
+    text = "Acme Widgets hired Zara Quell last year."
+    table = resolve(parser, resolver, text)
+    acme = at(table, text, "Acme Widgets")
+    assert (acme.code, acme.kind) == ("USABUS", "organization")
+    assert at(table, text, "Zara Quell").code == "FRAGOV"
+
+
+def seed_body(seed_text: str) -> str:
+    return "\n".join(line for line in seed_text.split("\n") if "Advertisement" not in line)
+
+
+def test_seed_article(seed_text, pipeline):
+    text = seed_body(seed_text)
+    doc = pipeline.parser.parse(text)
+    resolver = ActorResolver()
+    started = time.perf_counter()
+    table = resolver.resolve(doc, Article(id="seed", text=text))
+    elapsed = time.perf_counter() - started
+    check_invariants(table, text)
+    assert elapsed < 1.0, f"resolving the seed took {elapsed:.2f}s"
+
+    smith = named(table, "Julian Smith")
+    assert (smith.kind, smith.code, smith.role) == ("person", "USADIP", "US ambassador to NATO")
+    assert at(table, text, "Ms Smith") is smith
+    assert any(m.text == "Ms Smith" for m in smith.mentions)
+
+    peskov = named(table, "Dmitry Peskov")
+    assert peskov.code == "RUSGOV"
+    assert any(m.text == "Mr Peskov" for m in peskov.mentions)
+    assert at(table, text, "he said") is peskov
+
+    putin = named(table, "Vladimir Putin")
+    assert putin.code == "RUSGOV"
+    assert any(m.text == "Mr Putin" for m in putin.mentions)
+
+    nato = named(table, "NATO")
+    texts = {m.text for m in nato.mentions}
+    assert {"the coalition", "the alliance"} <= texts
+
+    moscow = at(table, text, "Moscow")
+    assert moscow.code == "RUSGOV" and moscow.country == "RUS"
+
+    stoltenberg = named(table, "Jens Stoltenberg")
+    assert stoltenberg.code == "NATO" and stoltenberg.role == "NATO Secretary-General"
+    assert at(table, text, "he looked forward") is stoltenberg
+
+    officials = at(table, text, "US officials")
+    assert officials.kind == "group" and officials.code == "USAGOV"
