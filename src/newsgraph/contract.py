@@ -67,6 +67,8 @@ def _event(e: Event) -> dict[str, Any]:
         out["trigger"] = {"text": e.trigger, "start": e.trigger_start, "end": e.trigger_end}
     if e.quote is not None:
         out["quote"] = e.quote
+    if e.section != "body":
+        out["section"] = e.section
     return out
 
 

@@ -204,6 +204,8 @@ class Event:
     quote: int | None = None
     confidence: float = 0.5
     rule: str = ""
+    section: Literal["body", "title", "subtitle"] = "body"
+    """Where the sentence is: offsets index into ``Article.text``, or into the title or subtitle."""
 
 
 @dataclass(slots=True)
