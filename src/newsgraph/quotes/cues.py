@@ -1,0 +1,275 @@
+"""Attribution cues read off the dependency parse: who says, with which word, and what.
+
+A cue is a speech or cognition verb ("said", "fear"), an adjective ("are concerned that"),
+"according to", or a noun with a that-clause ("Trump's claim that ..."). Each cue carries
+the subject that speaks and the token ranges that hold its content, if the parse shows any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.quotes.lexicon import Lexicon
+from newsgraph.quotes.speakers import trimmed_span
+
+_VERBAL = {"VERB", "AUX"}
+_MAX_COLON_LOOKAHEAD = 8
+
+
+@dataclass(slots=True)
+class Cue:
+    lemma: str
+    category: str
+    anchor: int
+    start: int
+    end: int
+    subject: Token | None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    content_heads: list[int] = field(default_factory=list)
+    needs_marks: bool = False
+    colon_at: int | None = None
+    verb: Token | None = None
+    rule: str = ""
+
+    def content_length(self) -> int:
+        return sum(e - s for s, e in self.content)
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The speaking subject; shared subjects of coordinated verbs and "..., saying" are followed up."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if depth >= 3:
+        return None
+    head = verb.head
+    if head is verb or head.pos_ not in _VERBAL | {"ADJ"}:
+        return None
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
+        return _subject(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        # object control: "prompting Russia to complain" -> Russia
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return obj if obj is not None else _subject(head, depth + 1)
+    return None
+
+
+def _clause_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i
+
+
+def _object_range(verb: Token, obj: Token) -> tuple[int, int]:
+    """The object with what the verb says about it: "the media for being dishonest", "Clinton as a disgrace"."""
+    last = obj.right_edge.i
+    for child in verb.children:
+        predicative = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in ("as", "for", "of", "to"))
+        if child.i > obj.i and predicative:
+            last = max(last, child.right_edge.i)
+    return obj.left_edge.i, last
+
+
+def _without(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """The parts of token range ``outer`` left when ``inner`` is cut out."""
+    parts = []
+    if outer[0] < inner[0]:
+        parts.append((outer[0], min(outer[1], inner[0] - 1)))
+    if inner[1] < outer[1]:
+        parts.append((max(outer[0], inner[1] + 1), outer[1]))
+    return parts
+
+
+def _set_off_by_comma(verb: Token) -> bool:
+    """Whether the cue clause is a parenthetical: a comma right before or right after it."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    before = doc[first - 1].text if first > 0 else ""
+    after = doc[last + 1].text if last + 1 < len(doc) else ""
+    return before in (",", "—", "–") or after in (",", "—", "–") or doc[last].text in (",",)
+
+
+def _to_chars(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = []
+    for first, last in ranges:
+        span = trimmed_span(doc, first, last)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _colon_after(doc: Doc, verb: Token, content: list[tuple[int, int]]) -> int | None:
+    """Char index of a colon closing the cue clause ("said in a statement:")."""
+    sent_end = verb.sent.end
+    content_starts = {s for s, _ in content}
+    for j in range(verb.i + 1, min(sent_end + 1, verb.i + 1 + _MAX_COLON_LOOKAHEAD, len(doc))):
+        tok = doc[j]
+        if tok.text == ":":
+            return tok.idx
+        if tok.idx in content_starts or tok.text in ".!?" or tok.is_quote:
+            return None
+    return None
+
+
+def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
+    entry = lex.cue_verbs.get(verb.lemma_.lower())
+    if entry is None:
+        return None
+    doc = verb.doc
+    frames = entry.frames
+    heads: list[int] = []
+    ranges: list[tuple[int, int]] = []
+    needs_marks = False
+    anchor_tokens = [verb]
+    if verb.pos_ == "ADJ":
+        if verb.dep_ != "acomp":
+            return None
+        host = verb.head
+        anchor_tokens = [host, verb] if host.i < verb.i else [verb]
+        subject = _subject(host)
+        children = list(verb.children) + [c for c in host.children if c.dep_ == "ccomp"]
+    else:
+        if verb.pos_ not in _VERBAL or verb.dep_ in ("amod", "compound"):
+            return None
+        subject = _subject(verb)
+        children = list(verb.children)
+        if verb.lemma_.lower() == "point":
+            particle = [c for c in children if c.dep_ == "prt" and c.lower_ == "out"]
+            if not particle:
+                return None
+            anchor_tokens = [verb, particle[0]]
+    rule = "ccomp"
+    for child in children:
+        if child.dep_ == "ccomp" and "ccomp" in frames:
+            heads.append(child.i)
+            ranges.append(_clause_range(child))
+        elif child.dep_ == "xcomp" and "xcomp" in frames and any(c.dep_ == "aux" for c in child.children):
+            heads.append(child.i)
+            ranges.append(_clause_range(child))
+            rule = "xcomp"
+    if not ranges and "oprd" in frames:
+        rule = "oprd"
+        objs = [c for c in children if c.dep_ == "dobj"]
+        oprds = [c for c in children if c.dep_ == "oprd"]
+        if objs and oprds:
+            heads.append(objs[0].i)
+            ranges.append((objs[0].left_edge.i, oprds[-1].right_edge.i))
+    if not ranges and "for" in frames:
+        rule = "for"
+        for prep in children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    heads.append(objs[0].i)
+                    ranges.append(_clause_range(objs[0]))
+                break
+    if not ranges and ("dobj" in frames or "dobj!" in frames):
+        rule = "dobj"
+        objs = [c for c in children if c.dep_ == "dobj"]
+        if objs:
+            heads.append(objs[0].i)
+            ranges.append(_object_range(verb, objs[0]))
+            needs_marks = "dobj!" not in frames
+    if not ranges:
+        rule = "ccomp"
+    if not ranges and verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and subject is not None \
+            and subject.head is verb and _set_off_by_comma(verb):
+        # "..., a source said." parsed with the reported clause as the head
+        host = verb.head
+        if host.pos_ in _VERBAL and lex.cue_verbs.get(host.lemma_.lower()) is None:
+            heads.append(host.i)
+            ranges.extend(_without(_clause_range(host), _clause_range(verb)))
+            rule = "parenthetical"
+    content = _to_chars(doc, ranges)
+    first, last = anchor_tokens[0], anchor_tokens[-1]
+    cue = Cue(
+        lemma=entry.lemma,
+        category=entry.category,
+        anchor=verb.i,
+        start=first.idx,
+        end=last.idx + len(last.text),
+        subject=subject,
+        content=content,
+        content_heads=heads,
+        needs_marks=needs_marks,
+        verb=verb if verb.pos_ != "ADJ" else verb.head,
+        rule=rule,
+    )
+    cue.colon_at = _colon_after(doc, verb, content)
+    return cue
+
+
+def _according_cue(token: Token) -> Cue | None:
+    """"according to X, ..." : X speaks the clause the phrase is attached to."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    sources = [c for c in to.children if c.dep_ == "pobj"]
+    if not sources:
+        return None
+    host = token.head
+    if host is token:
+        return None
+    if host.pos_ not in _VERBAL:
+        host = host.head if host.head.pos_ in _VERBAL else host
+    phrase = (token.left_edge.i, token.right_edge.i)
+    ranges = _without(_clause_range(host), phrase)
+    return Cue(
+        lemma="according to",
+        category="speech",
+        anchor=token.i,
+        start=token.idx,
+        end=to.idx + len(to.text),
+        subject=sources[0],
+        content=_to_chars(doc, ranges),
+        content_heads=[host.i],
+        rule="according-to",
+    )
+
+
+def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
+    """"Trump's claim that ..." : the possessor (or the subject of "made the claim") speaks."""
+    clause = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "appos") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            clause = child
+            break
+    if clause is None:
+        return None
+    subject = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if subject is None and noun.dep_ == "dobj":
+        subject = _subject(noun.head)
+    if subject is None:
+        return None
+    return Cue(
+        lemma=noun.lemma_.lower(),
+        category="speech",
+        anchor=noun.i,
+        start=noun.idx,
+        end=noun.idx + len(noun.text),
+        subject=subject,
+        content=_to_chars(noun.doc, [_clause_range(clause)]),
+        content_heads=[clause.i],
+        rule="noun",
+    )
+
+
+def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
+    """Every attribution cue in the document, in text order."""
+    cues: list[Cue] = []
+    cue_lemmas = lex.cue_verbs
+    for token in doc:
+        lemma = token.lemma_.lower()
+        cue: Cue | None = None
+        if token.lower_ == "according":
+            cue = _according_cue(token)
+        elif lemma in cue_lemmas and token.pos_ in ("VERB", "AUX", "ADJ"):
+            cue = _verb_cue(token, lex)
+        elif token.pos_ == "NOUN" and lemma in lex.cue_nouns:
+            cue = _noun_cue(token, lex)
+        if cue is not None:
+            cues.append(cue)
+    return cues

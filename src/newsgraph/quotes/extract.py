@@ -1,0 +1,558 @@
+"""Quote extraction: direct, mixed and indirect quotations, each tied to a speaker.
+
+Two cheap passes over what the parser already produced: quotation marks found on the raw
+characters (``marks``), and attribution cues found on the dependency parse (``cues``). A
+quoted stretch takes the speaker of the cue whose reported clause it lies in, else of a cue
+right next to it, else of the other quotes in its paragraph. Cues left over whose clause holds
+no quotation marks become indirect quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.quotes.cues import Cue, find_cues
+from newsgraph.quotes.lexicon import Lexicon, lexicon
+from newsgraph.quotes.marks import MarkedSpan, find_marked_spans
+from newsgraph.quotes.speakers import addressee_of, speaker_from
+from newsgraph.records import ActorTable, Article, Quote, SpeakerRef, Span
+
+_WORD = re.compile(r"\w+")
+_DASH_BEFORE_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
+_NAME_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)[ \t]*:[ \t]*\S")
+_MAX_NAME_TOKENS = 6
+_NOUN_PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_UTTERANCE_END = set(",.?!…—–-")
+SCARE_QUOTE_MAX_WORDS = 3
+DIRECT_SHARE = 0.9
+
+CONFIDENCE = {
+    "direct:content": 0.9,
+    "direct:adjacent": 0.85,
+    "direct:colon": 0.8,
+    "direct:paragraph-speaker": 0.7,
+    "direct:paragraph-cue": 0.6,
+    "direct:previous-paragraph": 0.5,
+    "mixed:content": 0.75,
+    "indirect:ccomp": 0.7,
+    "indirect:parenthetical": 0.65,
+    "indirect:according-to": 0.7,
+    "indirect:xcomp": 0.6,
+    "indirect:oprd": 0.6,
+    "indirect:for": 0.5,
+    "indirect:dobj": 0.5,
+    "indirect:colon": 0.55,
+    "indirect:noun": 0.55,
+}
+CATEGORY_WEIGHT = {"speech": 1.0, "belief": 0.9, "evidence": 0.9, "label": 0.8}
+
+
+@dataclass(slots=True)
+class _Attribution:
+    cue: Cue
+    how: str
+    mate: int | None = None
+
+
+def _alnum_count(text: str, start: int, end: int) -> int:
+    return sum(1 for ch in text[start:end] if ch.isalnum())
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    total = 0
+    for s1, e1 in a:
+        for s2, e2 in b:
+            lo, hi = max(s1, s2), min(e1, e2)
+            if lo < hi:
+                total += hi - lo
+    return total
+
+
+class QuoteExtractor:
+    """Finds quotations in a parsed article; one instance serves many documents.
+
+    ``join_continuations``: a quotation with no cue of its own that continues a speaker's
+    quote in the same paragraph (“A,” she said. “B.”) is added to that quote as a second
+    span, as PolNeAR annotates it; off, it becomes a quote of its own (the seed gold's way).
+    ``previous_paragraph``: a paragraph made only of an unattributed quote takes the speaker
+    of the quote just before it (off by default: it misattributes comment collections).
+    ``keep_unattributed``: keep long quotations with no speaker found, named "unknown".
+    """
+
+    def __init__(
+        self, *, previous_paragraph: bool = False, keep_unattributed: bool = False, join_continuations: bool = True
+    ) -> None:
+        self.lexicon: Lexicon = lexicon()
+        self.previous_paragraph = previous_paragraph
+        self.keep_unattributed = keep_unattributed
+        self.join_continuations = join_continuations
+
+    def extract(self, doc: Doc, article: Article, actors: ActorTable) -> list[Quote]:
+        return _Assembly(self, doc, article.text, actors).run()
+
+
+class _Assembly:
+    """The state of one document's extraction."""
+
+    def __init__(self, owner: QuoteExtractor, doc: Doc, text: str, actors: ActorTable) -> None:
+        self.owner = owner
+        self.lex = owner.lexicon
+        self.doc = doc
+        self.text = text
+        self.actors = actors
+        self.marks = find_marked_spans(text)
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        self.paragraph_starts = [s for s, _ in paragraphs]
+        self.paragraph_ends = [e for _, e in paragraphs]
+        pieces = sorted((s, e) for m in self.marks for s, e in m.pieces)
+        self.piece_starts = [s for s, _ in pieces]
+        self.pieces = pieces
+        self.token_starts = [t.idx for t in doc]
+        self.cues = [c for c in find_cues(doc, self.lex) if self._usable(c) and self._clip(c)]
+        self.cues.extend(self._speaker_labels())
+        self.cues_by_paragraph: dict[int, list[Cue]] = {}
+        for cue in self.cues:
+            self.cues_by_paragraph.setdefault(self._paragraph(cue.start), []).append(cue)
+        self.speakers: dict[int, SpeakerRef] = {}
+        self.outside_cache: dict[int, int] = {}
+
+    def _cues_in(self, first: int, last: int) -> list[Cue]:
+        """The cues of paragraphs ``first..last``: attributions never reach further."""
+        return [cue for para in range(max(first, 0), last + 1) for cue in self.cues_by_paragraph.get(para, ())]
+
+    def _token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.token_starts, char) - 1)
+
+    def _name_head(self, start: int, limit: int) -> int | None:
+        """Last token of a capitalised name starting at ``start`` ("Stephanie Egan", "PENCE")."""
+        i = self._token_at(start)
+        head = None
+        while i < len(self.doc) and self.doc[i].idx < limit and i - self._token_at(start) < _MAX_NAME_TOKENS:
+            token = self.doc[i]
+            if token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+                head = i
+            elif token.text not in (".", "-") or head is None:
+                break
+            i += 1
+        return head if head is not None and self.doc[head].pos_ == "PROPN" else None
+
+    def _speaker_labels(self) -> list[Cue]:
+        """Transcript labels at a paragraph start ("PENCE: ..."), read as a speaker and a colon."""
+        cues = []
+        for start, end in zip(self.paragraph_starts, self.paragraph_ends):
+            match = _NAME_LABEL.match(self.text, start, end)
+            if match is None:
+                continue
+            head = self._name_head(match.start(1), match.end(1))
+            if head is None or self.doc[head].idx + len(self.doc[head].text) != match.end(1):
+                continue
+            colon = self.text.index(":", match.end(1))
+            cues.append(Cue(lemma=":", category="speech", anchor=self._token_at(colon), start=colon, end=colon + 1,
+                            subject=self.doc[head], colon_at=colon, rule="speaker-label"))
+        return cues
+
+    def _dash_signature(self, mark: MarkedSpan) -> Cue | None:
+        """“...” ― Stephanie Egan: a quote signed with a dash and a name."""
+        match = _DASH_BEFORE_NAME.match(self.text, mark.close_mark + 1)
+        if match is None:
+            return None
+        para = self._paragraph(mark.close_mark)
+        head = self._name_head(match.end(), self.paragraph_ends[para])
+        if head is None:
+            return None
+        dash = match.group().strip()
+        at = self.text.index(dash, mark.close_mark + 1)
+        return Cue(lemma=dash, category="speech", anchor=self._token_at(at), start=at, end=at + len(dash),
+                   subject=self.doc[head], rule="dash-signature")
+
+    def _inside_marks(self, char: int) -> bool:
+        k = bisect.bisect_right(self.piece_starts, char) - 1
+        return k >= 0 and self.pieces[k][0] <= char < self.pieces[k][1]
+
+    def _usable(self, cue: Cue) -> bool:
+        """A cue inside a quotation is part of what was said, not an attribution.
+
+        A subject found inside the quotation is the parser taking quoted words for the speaker
+        ("... Full panic mode,” said Leslie Wimes"); a second subject outside it wins.
+        """
+        if cue.subject is None or self._inside_marks(cue.start):
+            return False
+        if self._inside_marks(cue.subject.idx) and cue.verb is not None:
+            cue.subject = next(
+                (c for c in cue.verb.children
+                 if c.dep_ in ("nsubj", "dobj", "attr") and c.i > cue.verb.i and not self._inside_marks(c.idx)
+                 and c.pos_ in ("PROPN", "NOUN", "PRON")),
+                None,
+            )
+            return cue.subject is not None
+        return True
+
+    def _clip(self, cue: Cue) -> bool:
+        """Keep a cue's content inside its own paragraph: the parser may run sentences across."""
+        para = self._paragraph(cue.start)
+        if para < 0:
+            return False
+        if self._paragraph(cue.subject.idx) != para:  # type: ignore[union-attr]
+            cue.subject = self._paragraph_subject(para, cue.start)
+            if cue.subject is None:
+                return False
+        lo, hi = self.paragraph_starts[para], self.paragraph_ends[para]
+        cue.content = [(max(s, lo), min(e, hi)) for s, e in cue.content if s < hi and lo < e]
+        cue.content_heads = [h for h in cue.content_heads if lo <= self.doc[h].idx < hi]
+        return True
+
+    def _paragraph_subject(self, para: int, before: int) -> Token | None:
+        """The noun phrase opening a paragraph ("Russia has gathered ..."), for a parse that ran
+        the paragraph into the previous one and found its subject there."""
+        i = self._token_at(self.paragraph_starts[para])
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        head = None
+        while i < len(self.doc) and self.doc[i].idx < before and self.doc[i].pos_ in _NOUN_PHRASE_POS:
+            if self.doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
+                head = self.doc[i]
+            i += 1
+        if head is None or i >= len(self.doc) or self.doc[i].pos_ not in ("AUX", "VERB"):
+            return None
+        return head
+
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def _sentence_bounds(self, char: int) -> tuple[int, int]:
+        sent = self.doc[self._token_at(char)].sent
+        para = self._paragraph(char)
+        return max(sent.start_char, self.paragraph_starts[para]), min(sent.end_char, self.paragraph_ends[para])
+
+    def _speaker(self, cue: Cue) -> SpeakerRef:
+        key = id(cue)
+        if key not in self.speakers:
+            assert cue.subject is not None
+            self.speakers[key] = speaker_from(cue.subject, self.actors, self.lex)
+        return self.speakers[key]
+
+    def _quoted_chars(self, spans: list[tuple[int, int]]) -> int:
+        """How many characters of ``spans`` lie inside quotation marks (pieces are sorted)."""
+        total = 0
+        for start, end in spans:
+            k = max(0, bisect.bisect_right(self.piece_starts, start) - 1)
+            while k < len(self.pieces) and self.pieces[k][0] < end:
+                lo, hi = max(start, self.pieces[k][0]), min(end, self.pieces[k][1])
+                total += max(0, hi - lo)
+                k += 1
+        return total
+
+    def _outside_content(self, cue: Cue) -> int:
+        """Characters of the cue's own content that are not inside quotation marks."""
+        if cue.needs_marks:
+            return 0
+        key = id(cue)
+        if key not in self.outside_cache:
+            self.outside_cache[key] = cue.content_length() - self._quoted_chars(cue.content)
+        return self.outside_cache[key]
+
+    # --- attaching quoted stretches to cues -------------------------------------------------
+
+    def _by_content(self, mark: MarkedSpan) -> Cue | None:
+        best, best_score = None, 0
+        for cue in self._cues_in(self._paragraph(mark.start), self._paragraph(mark.end)):
+            if not cue.content:
+                continue
+            shared = _overlap(cue.content, mark.pieces)
+            if not shared:
+                continue
+            head_inside = any(
+                any(s <= self.doc[h].idx < e for s, e in mark.pieces) for h in cue.content_heads
+            )
+            length = sum(e - s for s, e in mark.pieces)
+            if head_inside or shared * 2 >= length:
+                if shared > best_score:
+                    best, best_score = cue, shared
+        return best
+
+    def _by_colon(self, mark: MarkedSpan) -> Cue | None:
+        para = self._paragraph(mark.start)
+        for cue in self._cues_in(para - 1, para):
+            if cue.colon_at is not None and cue.colon_at < mark.open_mark and \
+                    not self.text[cue.colon_at + 1:mark.open_mark].strip():
+                return cue
+        return None
+
+    def _bare(self, cue: Cue) -> bool:
+        """A speech cue with no reported clause of its own, free to introduce a nearby quotation."""
+        return cue.category in ("speech", "belief") and self._outside_content(cue) < 3
+
+    def _adjacent(self, mark: MarkedSpan) -> Cue | None:
+        """A cue with no content of its own in the sentence where the quote opens or closes."""
+        open_sent = self._sentence_bounds(mark.open_mark)
+        close_sent = self._sentence_bounds(mark.close_mark)
+        best, best_distance = None, None
+        for cue in self._cues_in(self._paragraph(mark.open_mark), self._paragraph(mark.close_mark)):
+            if cue.start >= mark.end and close_sent[0] <= cue.start < close_sent[1]:
+                distance = cue.start - mark.end
+            elif cue.end <= mark.start and open_sent[0] <= cue.start < open_sent[1]:
+                distance = mark.start - cue.end
+            else:
+                continue
+            if not self._bare(cue):
+                continue
+            if best_distance is None or distance < best_distance:
+                best, best_distance = cue, distance
+        return best
+
+    def _paragraph_cue(self, mark: MarkedSpan) -> Cue | None:
+        """A bare cue elsewhere in the quote's paragraph ("told reporters on Tuesday.")."""
+        para = self._paragraph(mark.start)
+        best, best_distance = None, None
+        for cue in self._cues_in(para, para):
+            if not self._bare(cue):
+                continue
+            distance = abs(cue.start - mark.start)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = cue, distance
+        return best
+
+    def run(self) -> list[Quote]:
+        text = self.text
+        attributions: dict[int, _Attribution] = {}
+        for k, mark in enumerate(self.marks):
+            cue = self._by_content(mark)
+            how = "content"
+            if cue is None:
+                cue, how = self._by_colon(mark), "colon"
+            if cue is None:
+                cue, how = self._dash_signature(mark), "adjacent"
+            if cue is None:
+                cue, how = self._adjacent(mark), "adjacent"
+            if cue is not None:
+                previous = attributions.get(k - 1)
+                if how == "adjacent" and cue.end <= mark.start and previous is not None and previous.cue is cue \
+                        and self._paragraph(self.marks[k - 1].end) == self._paragraph(mark.start):
+                    how = "paragraph-speaker"  # “A,” she said. “B.”: B continues A
+                    attributions[k] = _Attribution(cue, how, k - 1)
+                    continue
+                attributions[k] = _Attribution(cue, how)
+        self._join_interrupted(attributions)
+        for k, mark in enumerate(self.marks):
+            if k in attributions:
+                continue
+            mate = self._paragraph_mate(k, attributions)
+            if mate is not None:
+                attributions[k] = _Attribution(attributions[mate].cue, "paragraph-speaker", mate)
+                continue
+            cue = self._paragraph_cue(mark)
+            if cue is not None:
+                attributions[k] = _Attribution(cue, "paragraph-cue")
+        if self.owner.previous_paragraph:
+            for k, mark in enumerate(self.marks):
+                if k not in attributions and self._starts_paragraph(mark):
+                    previous = self._previous_paragraph_attribution(k, attributions)
+                    if previous is not None:
+                        attributions[k] = _Attribution(attributions[previous].cue, "previous-paragraph", previous)
+
+        quotes: list[Quote] = []
+        used_cues: set[int] = set()
+        quote_of: dict[int, Quote] = {}
+        grouped: dict[int, list[int]] = {}
+        for k, att in sorted(attributions.items()):
+            if att.how == "content":
+                grouped.setdefault(id(att.cue), []).append(k)
+        for members in grouped.values():
+            quote = self._content_quote([self.marks[k] for k in members], attributions[members[0]].cue)
+            if quote is not None:
+                quotes.append(quote)
+                used_cues.add(id(attributions[members[0]].cue))
+                quote_of.update({k: quote for k in members})
+        joining = ("paragraph-speaker", "previous-paragraph") if self.owner.join_continuations else ()
+        for k, att in sorted(attributions.items(), key=lambda item: (item[1].how in joining, item[0])):
+            if att.how == "content":
+                continue
+            mark = self.marks[k]
+            words = len(_WORD.findall(text[mark.start:mark.end]))
+            if words <= SCARE_QUOTE_MAX_WORDS and not (
+                att.how == "adjacent" and att.cue.start > mark.end and text[mark.end - 1] in _UTTERANCE_END
+            ):
+                continue
+            host = quote_of.get(att.mate) if att.how in joining and att.mate is not None else None
+            if host is not None and host.kind == "direct":
+                self._extend(host, mark.pieces)
+                quote_of[k] = host
+                continue
+            quote = self._quote(mark.pieces, "direct", att.cue, f"direct:{att.how}")
+            quotes.append(quote)
+            quote_of[k] = quote
+            used_cues.add(id(att.cue))
+        if self.owner.keep_unattributed:
+            for k, mark in enumerate(self.marks):
+                if k not in attributions and len(_WORD.findall(text[mark.start:mark.end])) > SCARE_QUOTE_MAX_WORDS:
+                    quotes.append(self._unattributed(mark))
+        quotes.extend(self._indirect(quotes, used_cues))
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def _join_interrupted(self, attributions: dict[int, _Attribution]) -> None:
+        """“We were ready,” she said, “but they left.”: the second part continues the first."""
+        for k in range(len(self.marks) - 1):
+            att = attributions.get(k)
+            nxt = attributions.get(k + 1)
+            if att is None or (nxt is not None and nxt.cue is not att.cue):
+                continue
+            first, second = self.marks[k], self.marks[k + 1]
+            gap = self.text[first.close_mark + 1:second.open_mark]
+            if "\n" in gap or not gap.rstrip().endswith(","):
+                continue
+            if not first.close_mark - 1 < att.cue.start < second.open_mark:
+                continue
+            last = self.text[first.end - 1]
+            if not (last.isalnum() or last in ",—–-"):
+                continue  # the first part ended its sentence: a continuation, not an interruption
+            attributions[k] = _Attribution(att.cue, "content")
+            attributions[k + 1] = _Attribution(att.cue, "content")
+
+    def _paragraph_mate(self, k: int, attributions: dict[int, _Attribution]) -> int | None:
+        para = self._paragraph(self.marks[k].start)
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(self.marks) and self._paragraph(self.marks[j].start) == para:
+                if j in attributions and attributions[j].how in ("content", "adjacent", "colon"):
+                    return j
+                j += step
+        return None
+
+    def _starts_paragraph(self, mark: MarkedSpan) -> bool:
+        para_start = self.paragraph_starts[self._paragraph(mark.start)]
+        return not self.text[para_start:mark.open_mark].strip()
+
+    def _previous_paragraph_attribution(self, k: int, attributions: dict[int, _Attribution]) -> int | None:
+        para = self._paragraph(self.marks[k].start)
+        j = k - 1
+        if j < 0 or self._paragraph(self.marks[j].end) != para - 1 or j not in attributions:
+            return None
+        return j
+
+    # --- building records -------------------------------------------------------------------
+
+    def _content_quote(self, marks: list[MarkedSpan], cue: Cue) -> Quote | None:
+        pieces = [p for m in marks for p in m.pieces]
+        quoted = sum(_alnum_count(self.text, s, e) for s, e in pieces)
+        content = sorted(cue.content + pieces)
+        start, end = content[0][0], max(e for _, e in content)
+        outside = 0
+        for s, e in cue.content:
+            outside += _alnum_count(self.text, s, e) - sum(
+                _alnum_count(self.text, max(s, ps), min(e, pe)) for ps, pe in pieces if max(s, ps) < min(e, pe)
+            )
+        if quoted and outside <= (1 - DIRECT_SHARE) * (quoted + outside):
+            return self._quote(pieces, "direct", cue, "direct:content")
+        if quoted <= 0:
+            return None
+        return self._quote([(start, end)], "mixed", cue, "mixed:content")
+
+    def _quote(self, pieces: list[tuple[int, int]], kind: str, cue: Cue, rule: str) -> Quote:
+        pieces = [self._strip(s, e) for s, e in pieces]
+        start, end = pieces[0][0], pieces[-1][1]
+        text = " … ".join(self.text[s:e] for s, e in pieces)
+        verb = cue.verb
+        return Quote(
+            text=text,
+            start=start,
+            end=end,
+            kind=kind,  # type: ignore[arg-type]
+            speaker=self._speaker(cue),
+            cue=cue.lemma,
+            cue_start=cue.start,
+            cue_end=cue.end,
+            addressee=addressee_of(verb, self.lex) if verb is not None else None,
+            confidence=CONFIDENCE.get(rule, 0.5) * CATEGORY_WEIGHT.get(cue.category, 1.0),
+            rule=f"quote:{rule}:{cue.rule}",
+            spans=[Span(s, e) for s, e in pieces] if len(pieces) > 1 and kind != "mixed" else None,
+        )
+
+    def _extend(self, quote: Quote, pieces: list[tuple[int, int]]) -> None:
+        """Add a continuation's pieces to the quote it continues."""
+        spans = list(quote.spans or [Span(quote.start, quote.end)])
+        spans.extend(Span(*self._strip(s, e)) for s, e in pieces)
+        spans.sort(key=lambda span: span.start)
+        quote.spans = spans
+        quote.start, quote.end = spans[0].start, spans[-1].end
+        quote.text = " … ".join(self.text[span.start:span.end] for span in spans)
+        if not quote.rule.endswith("+continuation"):
+            quote.rule += "+continuation"
+
+    def _strip(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] == ","):
+            end -= 1
+        return start, end
+
+    def _unattributed(self, mark: MarkedSpan) -> Quote:
+        pieces = [self._strip(s, e) for s, e in mark.pieces]
+        return Quote(
+            text=" … ".join(self.text[s:e] for s, e in pieces),
+            start=pieces[0][0],
+            end=pieces[-1][1],
+            kind="direct",
+            speaker=SpeakerRef(name="unknown"),
+            confidence=0.3,
+            rule="quote:direct:unattributed",
+        )
+
+    def _colon_content(self, cue: Cue) -> list[tuple[int, int]]:
+        """"Limbaugh added: ..." with no quotation marks: the rest of the paragraph, else the next one."""
+        assert cue.colon_at is not None
+        para = self._paragraph(cue.colon_at)
+        start, end = cue.colon_at + 1, self.paragraph_ends[para]
+        if len(_WORD.findall(self.text[start:end])) < 3 and para + 1 < len(self.paragraph_starts):
+            start, end = self.paragraph_starts[para + 1], self.paragraph_ends[para + 1]
+        start, end = self._strip(start, end)
+        while end > start and self.text[end - 1] in ".;":
+            end -= 1
+        return [(start, end)] if len(_WORD.findall(self.text[start:end])) >= 3 else []
+
+    def _indirect(self, quotes: list[Quote], used_cues: set[int]) -> list[Quote]:
+        """Reported speech from the cues no quotation took, outermost report first."""
+        taken: dict[int, list[tuple[int, int]]] = {}
+        for q in quotes:
+            for span in q.spans or [Span(q.start, q.end)]:
+                for para in range(self._paragraph(span.start), self._paragraph(span.end) + 1):
+                    taken.setdefault(para, []).append((span.start, span.end))
+        out: list[Quote] = []
+        candidates: list[tuple[Cue, list[tuple[int, int]], str]] = []
+        for cue in self.cues:
+            if id(cue) in used_cues or cue.needs_marks:
+                continue
+            if cue.content:
+                candidates.append((cue, cue.content, cue.rule))
+            elif cue.colon_at is not None and cue.category == "speech":
+                content = self._colon_content(cue)
+                if content:
+                    candidates.append((cue, content, "colon"))
+        candidates.sort(key=lambda item: -sum(e - s for s, e in item[1]))
+        for cue, content, how in candidates:
+            para = self._paragraph(content[0][0])
+            if self._quoted_chars(content) or _overlap(content, taken.get(para, [])):
+                continue
+            if any(s <= cue.subject.idx < e for s, e in content):  # type: ignore[union-attr]
+                continue
+            content = [span for span in (self._trim_edges(s, e) for s, e in sorted(content)) if span[1] > span[0]]
+            if not content or not any(_WORD.search(self.text[s:e]) for s, e in content):
+                continue
+            quote = self._quote(content, "indirect", cue, f"indirect:{how}")
+            if len(content) > 1:
+                quote.spans = [Span(s, e) for s, e in content]
+            out.append(quote)
+            taken.setdefault(para, []).extend(content)
+        return out
+
+    def _trim_edges(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and not self.text[start].isalnum() and self.text[start] not in "“\"‘'$(":
+            start += 1
+        while end > start and not self.text[end - 1].isalnum() and self.text[end - 1] not in "”\"’'%)?!":
+            end -= 1
+        return start, end

@@ -1,0 +1,63 @@
+"""The quote stage's vocabulary, read once from the data files in ``quotes/data``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    category: str
+    frames: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    char: str
+    family: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cue_verbs: dict[str, CueVerb]
+    cue_nouns: frozenset[str]
+    medium_nouns: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    addressee_verbs: frozenset[str]
+    quote_marks: dict[str, QuoteMark]
+    honorifics: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("newsgraph.quotes").joinpath(f"data/{name}").read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _lines(name))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load every data file once per process."""
+    verbs: dict[str, CueVerb] = {}
+    for line in _lines("cue_verbs.tsv"):
+        lemma, category, frames = (part.strip() for part in line.split("\t"))
+        verbs[lemma.lower()] = CueVerb(lemma.lower(), category, frozenset(frames.split(",")))
+    marks: dict[str, QuoteMark] = {}
+    for line in _lines("quote_marks.tsv"):
+        char, family, role = line.split("\t")
+        marks[char] = QuoteMark(char, family.strip(), role.strip())
+    return Lexicon(
+        cue_verbs=verbs,
+        cue_nouns=_words("cue_nouns.txt"),
+        medium_nouns=_words("medium_nouns.txt"),
+        anonymous_nouns=_words("anonymous_nouns.txt"),
+        addressee_verbs=_words("addressee_verbs.txt"),
+        quote_marks=marks,
+        honorifics=_words("honorifics.txt"),
+    )
