@@ -84,7 +84,12 @@ def test_indirect_quotes(seed):
 
 def test_quote_spans_index_the_text(seed):
     for q in seed["quotes"]:
-        assert seed["text"][q["start"]:q["end"]] == q["text"]
+        if "spans" in q:
+            parts = [seed["text"][s:e] for s, e in q["spans"]]
+            assert all(part and part in q["text"] for part in parts)
+            assert q["start"] == q["spans"][0][0] and q["end"] == q["spans"][-1][1]
+        else:
+            assert seed["text"][q["start"]:q["end"]] == q["text"]
         assert q["rule"]
 
 
@@ -126,5 +131,6 @@ def test_events_carry_provenance(seed):
     assert seed["events"]
     for e in seed["events"]:
         s = e["sentence"]
-        assert seed["text"][s["start"]:s["end"]] == s["text"]
+        field = {"title": "title", "subtitle": "subtitle"}.get(e.get("section", "body"), "text")
+        assert seed[field][s["start"]:s["end"]] == s["text"]
         assert e["rule"] and e["cameo"] and e["goldstein"] is not None
