@@ -1,0 +1,376 @@
+"""Web ingestion: HTML extraction, WARC archives, feeds and byte decoding.
+
+Real pages are read at test time from ../shared/corpus; the damaged inputs are built here,
+in tmp_path, from short texts written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from newsgraph.ingest.encoding import decode_bytes
+from newsgraph.ingest.errors import IngestError
+from newsgraph.ingest.feed import iter_feed
+from newsgraph.ingest.html import decode_cfemail, extract_html
+from newsgraph.ingest.warc import WarcReader, iter_warc
+from newsgraph.records import RawDocument
+
+PARAGRAPHS = [
+    "The harbour council of a small coastal town voted on Tuesday to rebuild the old stone pier, "
+    "which storms had damaged twice in the past decade, after a long debate about its cost.",
+    "Supporters said the pier brings fishing boats and summer visitors, while opponents argued that "
+    "the money would be better spent on the school roof and on the road along the northern cliffs.",
+    "Work is due to begin next spring, once engineers have surveyed the foundations and the regional "
+    "authority has approved the plans that the council submitted in the autumn.",
+]
+
+
+def _page(body_paragraphs: list[str], *, title: str = "Council votes to rebuild the old pier | Harbour Gazette",
+          head_extra: str = "", byline: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in body_paragraphs)
+    return (
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{title}</title>"
+        '<meta property="og:site_name" content="Harbour Gazette">'
+        f"{head_extra}</head><body>"
+        '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
+        f"<article><h1>Council votes to rebuild the old pier</h1>{byline}{paragraphs}</article>"
+        "<footer><p>Copyright Harbour Gazette. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def _html_doc(html: str, doc_id: str = "page-1", **fields: object) -> RawDocument:
+    return RawDocument(id=doc_id, kind="html", content=html, source=f"/tmp/{doc_id}.html", **fields)  # type: ignore[arg-type]
+
+
+def _normalise_quotes(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+
+
+# --- HTML extraction -----------------------------------------------------------------------
+
+
+def test_extract_html_body_title_site_suffix_and_paragraphs() -> None:
+    article = extract_html(_html_doc(_page(PARAGRAPHS)))
+    assert article.title == "Council votes to rebuild the old pier"
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert "Copyright" not in article.text and "Sport" not in article.text
+    assert article.language == "en"
+    assert article.extractor.startswith("html:trafilatura")
+
+
+def test_extract_html_strips_rubric_prefix_and_reads_metadata() -> None:
+    head = (
+        '<meta name="author" content="By Jane Okafor and Tomas Lindqvist">'
+        '<meta property="article:published_time" content="2024-03-05T09:30:00+01:00">'
+        '<link rel="canonical" href="https://gazette.example/2024/03/pier">'
+        '<meta property="og:description" content="A divided council backs a costly repair of the storm-hit landmark.">'
+    )
+    article = extract_html(_html_doc(_page(PARAGRAPHS, title="Opinion | Council votes to rebuild the old pier",
+                                           head_extra=head)))
+    assert article.title == "Council votes to rebuild the old pier"
+    assert article.authors == ["Jane Okafor", "Tomas Lindqvist"]
+    assert article.published == _dt.date(2024, 3, 5)
+    assert article.url == "https://gazette.example/2024/03/pier"
+    assert article.subtitle == "A divided council backs a costly repair of the storm-hit landmark."
+
+
+def test_extract_html_publisher_is_not_an_author() -> None:
+    head = '<meta name="author" content="Harbour Gazette">'
+    article = extract_html(_html_doc(_page(PARAGRAPHS, head_extra=head)))
+    assert "Harbour Gazette" not in article.authors
+
+
+def test_extract_html_caller_title_and_date_win() -> None:
+    head = '<meta property="article:published_time" content="2024-03-05T09:30:00Z">'
+    doc = _html_doc(_page(PARAGRAPHS, head_extra=head), title="Given title", published=_dt.date(2020, 1, 2))
+    article = extract_html(doc)
+    assert article.title == "Given title"
+    assert article.published == _dt.date(2020, 1, 2)
+
+
+def test_utc_timestamp_takes_the_local_day_the_page_also_states() -> None:
+    head = '<meta property="article:published_time" content="2024-03-06T02:30:00Z">'
+    page = _page(PARAGRAPHS, head_extra=head).replace(
+        "<h1>", '<time datetime="2024-03-05T21:30:00-05:00">March 5</time><h1>'
+    )
+    assert extract_html(_html_doc(page)).published == _dt.date(2024, 3, 5)
+
+
+def test_update_day_shown_first_is_the_date() -> None:
+    head = (
+        '<meta property="article:published_time" content="2024-01-10T09:00:00+01:00">'
+        '<meta property="article:modified_time" content="2024-02-20T11:00:00+01:00">'
+    )
+    shown = '<p class="meta">Updated <time datetime="2024-02-20T11:00:00+01:00">20 February</time></p>'
+    page = _page(PARAGRAPHS, head_extra=head).replace("<h1>", shown + "<h1>")
+    assert extract_html(_html_doc(page)).published == _dt.date(2024, 2, 20)
+    unshown = _page(PARAGRAPHS, head_extra=head)
+    assert extract_html(_html_doc(unshown)).published == _dt.date(2024, 1, 10)
+
+
+def test_decode_cfemail_round_trip() -> None:
+    address, key = "desk@gazette.example", 0x5A
+    encoded = f"{key:02x}" + "".join(f"{ord(ch) ^ key:02x}" for ch in address)
+    assert decode_cfemail(encoded) == address
+
+
+def test_cloudflare_email_is_decoded_and_kept_out_of_authors() -> None:
+    address, key = "j.okafor@gazette.example", 0x21
+    encoded = f"{key:02x}" + "".join(f"{ord(ch) ^ key:02x}" for ch in address)
+    byline = (
+        '<p class="byline">By <a href="/author/jane">Jane Okafor</a> '
+        f'<a href="/cdn-cgi/l/email-protection#{encoded}"><span class="__cf_email__" data-cfemail="{encoded}">'
+        "[email&#160;protected]</span></a></p>"
+    )
+    contact = f'<p>Readers can write to <span class="__cf_email__" data-cfemail="{encoded}">[email&#160;protected]</span> ' \
+              "with questions about the harbour works and the closures they will bring over the summer months.</p>"
+    article = extract_html(_html_doc(_page(PARAGRAPHS, byline=byline).replace("</article>", contact + "</article>")))
+    assert article.authors == ["Jane Okafor"]
+    assert "[email" not in article.text
+    assert address in article.text
+
+
+def test_surviving_protected_placeholder_is_dropped() -> None:
+    head = '<meta name="author" content="Jane Okafor [email&#160;protected]">'
+    extra = "<p>Contact the desk at [email&#160;protected] for corrections to this report on the pier vote.</p>"
+    article = extract_html(_html_doc(_page(PARAGRAPHS + [], head_extra=head).replace("</article>", extra + "</article>")))
+    assert article.authors == ["Jane Okafor"]
+    assert "protected]" not in article.text
+
+
+def test_page_without_body_raises_naming_the_input() -> None:
+    page = "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    with pytest.raises(IngestError) as caught:
+        extract_html(_html_doc(page, doc_id="empty-page"))
+    assert "empty-page" in str(caught.value)
+    assert "no article body" in str(caught.value)
+
+
+def test_binary_file_named_html_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "photo.html"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    with pytest.raises(IngestError) as caught:
+        decode_bytes(path.read_bytes(), str(path))
+    assert str(path) in str(caught.value) and "binary" in str(caught.value)
+    with pytest.raises(IngestError):
+        extract_html(_html_doc(path.read_bytes().decode("latin-1"), doc_id="photo"))
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+
+def test_decode_declared_undeclared_and_wrong_charsets() -> None:
+    text = "Caf\u00e9 owners in S\u00e3o Paulo said \u201cno\u201d to the new tax."
+    declared = f'<meta charset="iso-8859-1"><p>{text}</p>'
+    assert text.replace("\u201c", "").replace("\u201d", "") in decode_bytes(
+        declared.replace("\u201c", "").replace("\u201d", "").encode("iso-8859-1"), "latin1.html")
+    wrong = f'<meta charset="utf-8"><p>{text}</p>'.encode("cp1252")
+    assert text in decode_bytes(wrong, "mislabelled.html")
+    assert decode_bytes(text.encode("utf-16"), "bom.txt") == text
+    accented = "Caf\u00e9 owners in S\u00e3o Paulo met the mayor."
+    mojibake = accented.encode("utf-8").decode("cp1252")
+    assert decode_bytes(mojibake.encode("utf-8"), "mojibake.txt") == accented
+    assert decode_bytes(text.encode("utf-8"), "plain.txt") == text
+    undeclared = "Envoys met in Z\u00fcrich to discuss the caf\u00e9 owners' protest on Monday."
+    assert decode_bytes(undeclared.encode("latin-1"), "latin1.txt") == undeclared
+    cyrillic = "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u043f\u0440\u043e\u0432\u0451\u043b " \
+               "\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b \u0441 \u043c\u0438\u043d\u0438\u0441\u0442\u0440\u043e\u043c."
+    assert decode_bytes(cyrillic.encode("cp1251"), "cyrillic.txt") == cyrillic
+
+
+# --- WARC ------------------------------------------------------------------------------------
+
+
+def _warc_record(index: int, body: str | None = None, content_type: str = "text/html; charset=utf-8") -> bytes:
+    payload = (body or _page([f"Record {index}: " + PARAGRAPHS[index % 3]] + PARAGRAPHS)).encode("utf-8")
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type.encode() + b"\r\nContent-Length: %d\r\n\r\n" % len(payload)
+    block = http + payload
+    header = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:test-{index}>\r\nWARC-Date: 2024-05-0{index + 1}T10:00:00Z\r\n"
+        f"WARC-Target-URI: http://gazette.example/{index}\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(block)}\r\n\r\n"
+    ).encode()
+    return header + block + b"\r\n\r\n"
+
+
+def _urls(items: list[object]) -> list[str | None]:
+    return [item.url for item in items if isinstance(item, RawDocument)]
+
+
+def test_warc_reads_html_and_skips_other_records(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.warc.gz"
+    records = [_warc_record(0), _warc_record(1, body="body{color:red}", content_type="text/css"), _warc_record(2)]
+    path.write_bytes(b"".join(gzip.compress(r) for r in records))
+    reader = WarcReader(path)
+    items = list(reader)
+    assert _urls(items) == ["http://gazette.example/0", "http://gazette.example/2"]
+    first = items[0]
+    assert isinstance(first, RawDocument)
+    assert first.id == "mixed.warc.gz#urn:uuid:test-0"
+    assert first.source == f"{path}#http://gazette.example/0"
+    assert first.meta["capture_date"] == "2024-05-01"
+    assert reader.stats.skipped["text/css"] == 1 and reader.stats.documents == 2
+
+
+def test_truncated_gzip_warc_keeps_earlier_records(tmp_path: Path) -> None:
+    members = [gzip.compress(_warc_record(i)) for i in range(4)]
+    data = b"".join(members)
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(data[: len(data) - len(members[-1]) // 2])
+    items = list(iter_warc(path))
+    assert _urls(items) == [f"http://gazette.example/{i}" for i in range(3)]
+    errors = [item for item in items if isinstance(item, IngestError)]
+    assert len(errors) == 1 and "cut.warc.gz" in str(errors[0]) and "truncated" in str(errors[0])
+
+
+def test_corrupt_gzip_member_in_the_middle_is_skipped(tmp_path: Path) -> None:
+    members = [gzip.compress(_warc_record(i)) for i in range(4)]
+    broken = bytearray(members[1])
+    broken[30:60] = b"\xff" * 30
+    path = tmp_path / "corrupt.warc.gz"
+    path.write_bytes(members[0] + bytes(broken) + members[2] + members[3])
+    items = list(iter_warc(path))
+    assert _urls(items) == ["http://gazette.example/0", "http://gazette.example/2", "http://gazette.example/3"]
+    errors = [item for item in items if isinstance(item, IngestError)]
+    assert len(errors) == 1
+    assert "corrupt.warc.gz" in str(errors[0]) and f"byte {len(members[0])}" in str(errors[0])
+
+
+def test_corrupt_record_in_uncompressed_warc_is_reported(tmp_path: Path) -> None:
+    records = [_warc_record(i) for i in range(4)]
+    records[1] = records[1].replace(b"Content-Length: ", b"Content-Length: x", 1)
+    path = tmp_path / "plain.warc"
+    path.write_bytes(b"".join(records))
+    items = list(iter_warc(path))
+    assert _urls(items) == ["http://gazette.example/0", "http://gazette.example/2", "http://gazette.example/3"]
+    errors = [item for item in items if isinstance(item, IngestError)]
+    assert len(errors) == 1 and "urn:uuid:test-1" in str(errors[0])
+
+
+def test_not_a_warc(tmp_path: Path) -> None:
+    path = tmp_path / "notes.warc"
+    path.write_text("just some notes, not an archive\n")
+    items = list(iter_warc(path))
+    assert len(items) == 1 and isinstance(items[0], IngestError) and "notes.warc" in str(items[0])
+
+
+# --- feeds ---------------------------------------------------------------------------------
+
+
+def test_feed_full_content_and_summary_entries() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    rss = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<channel><title>Harbour Gazette</title><link>https://gazette.example</link>"
+        "<item><title>Council votes to rebuild the old pier</title><link>https://gazette.example/pier</link>"
+        "<pubDate>Tue, 05 Mar 2024 09:30:00 +0000</pubDate><dc:creator>Jane Okafor</dc:creator>"
+        f"<description>Short teaser.</description><content:encoded><![CDATA[{body}]]></content:encoded></item>"
+        "<item><title>Ferry timetable changes</title><link>https://gazette.example/ferry</link>"
+        "<pubDate>Wed, 06 Mar 2024 08:00:00 +0000</pubDate><description>The winter ferry timetable ends early."
+        "</description></item></channel></rss>"
+    )
+    items = list(iter_feed(rss, "gazette.rss"))
+    assert [type(item) for item in items] == [RawDocument, RawDocument]
+    full, summary = items
+    assert isinstance(full, RawDocument) and isinstance(summary, RawDocument)
+    assert (full.kind, full.title, full.url, full.published) == (
+        "html", "Council votes to rebuild the old pier", "https://gazette.example/pier", _dt.date(2024, 3, 5))
+    article = extract_html(full)
+    assert article.text.split("\n\n") == PARAGRAPHS and article.authors == ["Jane Okafor"]
+    assert "ferry timetable ends early" in summary.content and summary.published == _dt.date(2024, 3, 6)
+
+
+def test_feed_that_is_not_xml(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_text('{"this": "is json, not a feed"}')
+    items = list(iter_feed(str(path), str(path)))
+    assert len(items) == 1 and isinstance(items[0], IngestError)
+    assert str(path) in str(items[0]) and "not an RSS or Atom feed" in str(items[0])
+
+
+# --- real data from ../shared ------------------------------------------------------------
+
+
+def _corpus(shared_dir: Path, name: str) -> list[dict]:
+    with (shared_dir / "corpus" / name).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def test_globalvoices_warc(shared_dir: Path) -> None:
+    reader = WarcReader(shared_dir / "corpus" / "warc" / "globalvoices_2009-06.warc.gz")
+    docs = list(reader)
+    assert len(docs) == 15 and all(isinstance(d, RawDocument) for d in docs)
+    assert reader.stats.skipped["application/rss+xml"] == 1 and reader.stats.errors == 0
+    assert {d.meta["capture_date"] for d in docs if isinstance(d, RawDocument)} == {"2009-06-11"}
+    gold = {r["url"]: r for r in _corpus(shared_dir, "globalvoices_2009.jsonl")}
+    for doc in docs:
+        assert isinstance(doc, RawDocument)
+        article = extract_html(doc)
+        expected = gold[doc.url]
+        assert _normalise_quotes(article.title or "") == _normalise_quotes(expected["title"])
+        assert article.published == _dt.date.fromisoformat(expected["date"][:10])
+        assert article.authors == [expected["byline"]]
+
+
+def test_kremlin_warc_counts_and_sample(shared_dir: Path) -> None:
+    reader = WarcReader(shared_dir / "corpus" / "warc" / "kremlin_foreign_policy.warc.gz")
+    docs = [d for d in reader if isinstance(d, RawDocument)]
+    assert len(docs) == 360 and reader.stats.errors == 0 and reader.stats.skipped["request"] == 360
+    assert len({d.id for d in docs}) == 360
+    gold = {r["url"]: r for r in _corpus(shared_dir, "kremlin_foreign_policy.jsonl")}
+    for doc in docs[::24]:
+        article = extract_html(doc)
+        expected = gold[doc.url or ""]
+        assert article.title == expected["title"]
+        assert article.published == _dt.date.fromisoformat(expected["date"][:10])
+        lead, *body = expected["text"].split("\n\n")
+        assert lead[:60] in article.text or lead[:60] in (article.subtitle or "")
+        assert body[0][:60] in article.text
+
+
+def test_ukwa_crawler_warc(shared_dir: Path) -> None:
+    reader = WarcReader(shared_dir / "corpus" / "warc" / "ukwa_wikipedia_main_page_2012-01-19.warc.gz")
+    docs = list(reader)
+    assert len(docs) == 1 and isinstance(docs[0], RawDocument)
+    assert docs[0].url == "http://en.wikipedia.org/wiki/Main_Page"
+    skipped = reader.stats.skipped
+    responses_skipped = sum(n for kind, n in skipped.items() if kind not in ("request", "resource", "warcinfo"))
+    assert responses_skipped == 69 and skipped["request"] == 77
+    assert "In the news" in docs[0].content
+
+
+def test_globalvoices_html_files(shared_dir: Path) -> None:
+    records = _corpus(shared_dir, "globalvoices_2009.jsonl")
+    assert len(records) == 15
+    for record in records:
+        path = shared_dir / "corpus" / record["html_file"]
+        html = decode_bytes(path.read_bytes(), str(path))
+        article = extract_html(RawDocument(id=record["id"], kind="html", content=html, source=str(path)))
+        assert _normalise_quotes(article.title or "") == _normalise_quotes(record["title"])
+        assert article.published == _dt.date.fromisoformat(record["date"][:10])
+        gold_words = set(re.findall(r"\w+", record["text"].lower()))
+        our_words = set(re.findall(r"\w+", article.text.lower()))
+        assert len(gold_words & our_words) / len(gold_words) > 0.9, record["id"]
+
+
+def test_globalvoices_feed(shared_dir: Path) -> None:
+    feed = shared_dir / "corpus" / "html" / "globalvoices" / "feed_2009-06-11.rss"
+    items = list(iter_feed(str(feed), str(feed)))
+    assert len(items) == 15 and all(isinstance(item, RawDocument) for item in items)
+    gold = {r["url"]: r for r in _corpus(shared_dir, "globalvoices_2009.jsonl")}
+    for item in items:
+        assert isinstance(item, RawDocument)
+        expected = gold[item.url or ""]
+        assert item.title == expected["title"] and item.kind == "html"
+        assert item.published == _dt.date.fromisoformat(expected["date"][:10])
+        assert item.meta["authors"] == [expected["byline"]]
