@@ -1,12 +1,29 @@
-"""Event benchmark: newsgraph's events on the UniversalPetrarch English GSR and the PLOVER GSR.
+"""Event benchmark: newsgraph's events on development sets (for tuning) and test sets (for reporting).
 
-Builds the inputs with shared/tools/make_inputs.py (--only events), analyses each sentence as
-a clean ``text`` document through ``newsgraph.load()`` and ``Pipeline.pipe`` (with its date as
-the publication date where the input has one), writes the contract JSONL with
-``doc.to_dict()``, and scores it with shared/tools/score_events.py. Prints the scorer's output
-and, last, its SUMMARY lines.
+Split (the test sets are never used to write dictionary entries or rules):
 
-    python benchmarks/events.py [--inputs DIR] [--out DIR] [--limit N] [--sets up_gsr_en,plover_gsr]
+  test  ``up_gsr``      UniversalPetrarch English GSR (78 sentences, real actors), exact CAMEO
+                        triples scored by shared/tools/score_events.py.
+        ``plover_gsr``  PLOVER GSR (322 sentences): PLOVER type accuracy and country triples,
+                        scored by shared/tools/score_events.py.
+  dev   ``petrarch2``   PETRARCH-2 unit-test sentences (fictional actors from
+                        raw/petrarch2/dictionaries/PETR.Validate.actors.txt, loaded as an extra
+                        lexicon as a user would load theirs), CAMEO triples via score_events.py.
+        ``cameo_manual`` CAMEO codebook example sentences, minus every sentence that is also in
+                        the PLOVER GSR (compared on lower-cased letters and digits): CAMEO code,
+                        root code and PLOVER type of the top event (scored here).
+        ``ngec``        the first N (default 600) NGEC synthetic stories: PLOVER type of the
+                        story (any event, and the top event), scored here.
+        ``conflibert``  the first N (default 600) ConfliBERT CAMEO training sentences: quad
+                        class of the top event, and whether the source and target overlap the
+                        gold spans (scored here).
+
+Each sentence or story is analysed as a clean ``text`` document through ``newsgraph.load()``
+(its date, where it has one, is the publication date); the contract JSONL is written with
+``doc.to_dict()``. Prints each set's figures and, last, one ``SUMMARY`` line per set.
+
+    python benchmarks/events.py --mode dev  [--limit N] [--sets petrarch2,cameo_manual,ngec,conflibert]
+    python benchmarks/events.py --mode test [--limit N] [--sets up_gsr,plover_gsr]
 """
 
 from __future__ import annotations
@@ -14,29 +31,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 TOOLS = SHARED / "tools"
 GOLD = SHARED / "benchmarks" / "events" / "jsonl"
-SETS = {"up_gsr_en": GOLD / "up_gsr_en_events.jsonl", "plover_gsr": GOLD / "plover_gsr_cameo.jsonl"}
+VALIDATE_LEXICON = SHARED / "benchmarks" / "events" / "raw" / "petrarch2" / "dictionaries" / "PETR.Validate.actors.txt"
+TEST_SETS = ("up_gsr", "plover_gsr")
+DEV_SETS = ("petrarch2", "cameo_manual", "ngec", "conflibert")
+DEV_LIMIT = 600
+PLOVER_2 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
-def make_inputs(target: Path) -> None:
-    subprocess.run(
-        [sys.executable, str(TOOLS / "make_inputs.py"), "--out", str(target), "--only", "events",
-         "--shared", str(SHARED)],
-        check=True, stdout=subprocess.DEVNULL,
-    )
-
-
-def read_records(path: Path, limit: int | None) -> list[dict[str, Any]]:
+def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -47,64 +62,250 @@ def read_records(path: Path, limit: int | None) -> list[dict[str, Any]]:
     return records
 
 
-def analyse(pipeline: Any, records: list[dict[str, Any]], out_path: Path) -> tuple[int, float]:
-    """Run the pipeline over the records; write one contract object per line. Returns (events, seconds)."""
+def unique_ids(records: list[dict[str, Any]]) -> list[str]:
+    """Repeated ids get '#2', '#3', ... as shared/tools/make_inputs.py writes them."""
+    seen: Counter[str] = Counter()
+    out = []
+    for record in records:
+        seen[record["id"]] += 1
+        out.append(record["id"] if seen[record["id"]] == 1 else f"{record['id']}#{seen[record['id']]}")
+    return out
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """Gold dates are ISO or YYYYMMDD; anything else is no date."""
+    if not value:
+        return None
+    digits = value.replace("-", "")
+    if re.fullmatch(r"\d{8}", digits):
+        try:
+            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            return None
+    return None
+
+
+def analyse(pipeline: Any, records: list[dict[str, Any]], ids: list[str], out_path: Path) -> list[dict[str, Any]]:
+    """Run the pipeline over the records; write and return one contract object per record."""
     from newsgraph import RawDocument
 
-    docs = [
-        RawDocument(
-            id=r["id"], kind="text", content=r["text"],
-            published=dt.date.fromisoformat(r["date"]) if r.get("date") else None,
-        )
-        for r in records
-    ]
-    start = time.perf_counter()
-    count = 0
+    docs = [RawDocument(id=doc_id, kind="text", content=r["text"], title=r.get("headline"),
+                        published=parse_date(r.get("date")))
+            for doc_id, r in zip(ids, records)]
+    results = []
     with out_path.open("w", encoding="utf-8") as handle:
         for analysed in pipeline.pipe(docs):
             obj = analysed.to_dict()
-            count += len(obj.get("events", []))
+            results.append(obj)
             handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    return count, time.perf_counter() - start
+    return results
 
 
-def score(gold: Path, pred: Path) -> str:
-    result = subprocess.run(
-        [sys.executable, str(TOOLS / "score_events.py"), str(gold), str(pred)],
-        check=True, capture_output=True, text=True,
-    )
+def score_with_tool(gold: Path, pred: Path) -> str:
+    result = subprocess.run([sys.executable, str(TOOLS / "score_events.py"), str(gold), str(pred)],
+                            check=True, capture_output=True, text=True)
     return result.stdout
 
 
-def main(argv: list[str] | None = None) -> int:
+def kept(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for e in obj.get("events") or [] if not e.get("negated") and not e.get("hypothetical")]
+
+
+def top_event(obj: dict[str, Any]) -> dict[str, Any] | None:
+    events = kept(obj)
+    return max(events, key=lambda e: e.get("confidence") or 0.0) if events else None
+
+
+# ---------------------------------------------------------------------------------- set definitions
+
+
+def cameo_manual_records() -> list[dict[str, Any]]:
+    """CAMEO codebook examples that are not PLOVER GSR sentences (those are test data)."""
+    test_texts = {normalised(r["text"]) for r in read_jsonl(GOLD / "plover_gsr_cameo.jsonl")}
+    return [r for r in read_jsonl(GOLD / "cameo_manual_examples.jsonl")
+            if normalised(r["text"]) not in test_texts and r.get("event")]
+
+
+def score_cameo_manual(records: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> str:
+    from newsgraph.events.ontology import load_ontology
+
+    ontology = load_ontology()
+    code = root = plover = any_plover = no_event = 0
+    for record, obj in zip(records, outputs):
+        gold = str(record["event"]).strip()
+        gold_type = ontology.plover_of(gold)[0] if gold in ontology.cameo else None
+        top = top_event(obj)
+        if top is None:
+            no_event += 1
+            continue
+        predicted = top.get("cameo") or ""
+        code += predicted == gold
+        root += predicted[:2] == gold[:2]
+        plover += top.get("type") == gold_type
+        any_plover += any(e.get("type") == gold_type for e in kept(obj))
+    n = len(records) or 1
+    lines = [f"sentences={len(records)} without any kept event={no_event}",
+             f"top event: CAMEO code {code / n:.3f}  root code {root / n:.3f}  PLOVER type {plover / n:.3f}"
+             f"  (any event PLOVER type {any_plover / n:.3f})",
+             f"SUMMARY bench=cameo_manual sentences={len(records)} code_acc={code / n:.4f} root_acc={root / n:.4f}"
+             f" type_acc_top={plover / n:.4f} type_acc_any={any_plover / n:.4f} no_event={no_event}"]
+    return "\n".join(lines)
+
+
+def score_ngec(records: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> str:
+    top_hits = any_hits = no_event = 0
+    per_type: Counter[str] = Counter()
+    per_type_hits: Counter[str] = Counter()
+    for record, obj in zip(records, outputs):
+        gold = PLOVER_2.get(record["event"].upper(), record["event"].upper())
+        per_type[gold] += 1
+        top = top_event(obj)
+        if top is None:
+            no_event += 1
+            continue
+        hit = PLOVER_2.get(top["type"], top["type"]) == gold
+        top_hits += hit
+        per_type_hits[gold] += hit
+        any_hits += any(PLOVER_2.get(e["type"], e["type"]) == gold for e in kept(obj))
+    n = len(records) or 1
+    lines = [f"stories={len(records)} without any kept event={no_event}",
+             f"PLOVER type: top event {top_hits / n:.3f}  any event {any_hits / n:.3f}"]
+    lines += [f"  {t:<10} n={per_type[t]:>3} top-type accuracy={per_type_hits[t] / per_type[t]:.3f}"
+              for t in sorted(per_type)]
+    lines.append(f"SUMMARY bench=ngec stories={len(records)} type_acc_top={top_hits / n:.4f}"
+                 f" type_acc_any={any_hits / n:.4f} no_event={no_event}")
+    return "\n".join(lines)
+
+
+def _gold_spans(record: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Character spans of the first S and T chunks, from the record's tokens and BIO tags
+    (the span texts are tokenised, "Israel 's military", so they are not found verbatim)."""
+    text = record["text"]
+    spans: dict[str, tuple[int, int]] = {}
+    position = 0
+    current: tuple[str, int, int] | None = None
+    for token, tag in zip(record.get("tokens") or [], record.get("bio") or []):
+        at = text.find(token, position)
+        if at < 0:
+            continue
+        position = at + len(token)
+        role = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if tag.startswith("B-") or (role and (current is None or current[0] != role)):
+            if current is not None:
+                spans.setdefault(current[0], (current[1], current[2]))
+            current = (role, at, position)
+        elif tag.startswith("I-") and current is not None:
+            current = (current[0], current[1], position)
+        else:
+            if current is not None:
+                spans.setdefault(current[0], (current[1], current[2]))
+            current = None
+    if current is not None:
+        spans.setdefault(current[0], (current[1], current[2]))
+    return spans
+
+
+def _overlaps(side: dict[str, Any] | None, span: tuple[int, int] | None) -> bool:
+    if side is None or span is None or side.get("start") is None:
+        return False
+    return side["start"] < span[1] and span[0] < side["end"]
+
+
+def score_conflibert(records: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> str:
+    quad = source_hits = target_hits = with_target = no_event = 0
+    for record, obj in zip(records, outputs):
+        top = top_event(obj)
+        if top is None:
+            no_event += 1
+            continue
+        quad += top.get("quad_class") == record.get("quad5")
+        spans = _gold_spans(record)
+        source_hits += _overlaps(top.get("source"), spans.get("S"))
+        if spans.get("T"):
+            with_target += 1
+            target_hits += _overlaps(top.get("target"), spans.get("T"))
+    n = len(records) or 1
+    coded = (len(records) - no_event) or 1
+    lines = [f"sentences={len(records)} without any kept event={no_event}",
+             f"top event quad class {quad / n:.3f}; of coded sentences, source overlaps gold S "
+             f"{source_hits / coded:.3f}, target overlaps gold T {target_hits / (with_target or 1):.3f}",
+             f"SUMMARY bench=conflibert sentences={len(records)} quad_acc={quad / n:.4f}"
+             f" source_overlap={source_hits / coded:.4f} target_overlap={target_hits / (with_target or 1):.4f}"
+             f" no_event={no_event}"]
+    return "\n".join(lines)
+
+
+def run_set(name: str, limit: int | None, out: Path,
+            pipelines: dict[str, Any], make_pipeline: Callable[[tuple[str, ...]], Any]) -> str:
+    """Analyse one set; return the scorer's report (its last line is the SUMMARY)."""
+    lexicons: tuple[str, ...] = ()
+    if name == "up_gsr":
+        gold_path = GOLD / "up_gsr_en_events.jsonl"
+        records = read_jsonl(gold_path, limit)
+    elif name == "plover_gsr":
+        gold_path = GOLD / "plover_gsr_cameo.jsonl"
+        records = read_jsonl(gold_path, limit)
+    elif name == "petrarch2":
+        gold_path = GOLD / "petrarch2_unittest_events.jsonl"
+        records = read_jsonl(gold_path, limit)
+        lexicons = (str(VALIDATE_LEXICON),)
+    elif name == "cameo_manual":
+        records = cameo_manual_records()[:limit]
+    elif name == "ngec":
+        records = read_jsonl(GOLD / "ngec_synthetic_stories.jsonl", limit or DEV_LIMIT)
+    elif name == "conflibert":
+        records = read_jsonl(GOLD / "conflibert_cameo_train.jsonl", limit or DEV_LIMIT)
+    else:
+        raise SystemExit(f"unknown set {name!r}: test sets {TEST_SETS}, dev sets {DEV_SETS}")
+    if lexicons not in pipelines:
+        pipelines[lexicons] = make_pipeline(lexicons)
+    pred = out / f"{name}.jsonl"
+    start = time.perf_counter()
+    outputs = analyse(pipelines[lexicons], records, unique_ids(records), pred)
+    seconds = time.perf_counter() - start
+    events = sum(len(o.get("events") or []) for o in outputs)
+    print(f"== {name}: {len(records)} documents, {events} events, {seconds:.1f}s -> {pred}")
+    if name in ("up_gsr", "plover_gsr", "petrarch2"):
+        report = score_with_tool(gold_path, pred)
+        if limit is not None:
+            report = subprocess.run([sys.executable, str(TOOLS / "score_events.py"), str(gold_path), str(pred),
+                                     "--only-predicted"], check=True, capture_output=True, text=True).stdout
+        return report
+    scorer = {"cameo_manual": score_cameo_manual, "ngec": score_ngec, "conflibert": score_conflibert}[name]
+    return scorer(records, outputs)
+
+
+def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--inputs", type=Path, help="folder with make_inputs.py output (built when absent)")
+    parser.add_argument("--mode", choices=("dev", "test"), default="test")
+    parser.add_argument("--sets", help="comma-separated subset of the mode's sets")
     parser.add_argument("--out", type=Path, help="folder for the newsgraph output (temporary by default)")
     parser.add_argument("--limit", type=int, help="analyse only the first N records of each set")
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
-    args = parser.parse_args(argv)
+    parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(list(argv) if argv is not None else None)
     if not TOOLS.exists():
         print(f"{TOOLS} is absent: the benchmarks need ../shared", file=sys.stderr)
         return 2
 
     import newsgraph
+    from newsgraph.pipeline import Config, Pipeline
 
-    work = Path(tempfile.mkdtemp(prefix="ng_events_"))
-    inputs = args.inputs or work / "inputs"
-    if not (inputs / "up_gsr_en.jsonl").exists():
-        inputs.mkdir(parents=True, exist_ok=True)
-        make_inputs(inputs)
-    out = args.out or work / "out"
+    default = TEST_SETS if args.mode == "test" else DEV_SETS
+    names = [s.strip() for s in (args.sets or ",".join(default)).split(",") if s.strip()]
+    out = args.out or Path(tempfile.mkdtemp(prefix="ng_events_"))
     out.mkdir(parents=True, exist_ok=True)
 
-    pipeline = newsgraph.load()
+    def make_pipeline(lexicons: tuple[str, ...]) -> Any:
+        return Pipeline(Config(extra_lexicons=lexicons)) if lexicons else newsgraph.load()
+
+    pipelines: dict[tuple[str, ...], Any] = {}
     summaries: list[str] = []
-    for name in [s.strip() for s in args.sets.split(",") if s.strip()]:
-        records = read_records(inputs / f"{name}.jsonl", args.limit)
-        pred = out / f"{name}.jsonl"
-        events, seconds = analyse(pipeline, records, pred)
-        print(f"== {name}: {len(records)} sentences, {events} events, {seconds:.1f}s -> {pred}")
-        report = score(SETS[name], pred)
+    for name in names:
+        report = run_set(name, args.limit, out, pipelines, make_pipeline)
         print(report)
         summaries += [f"{name} {line}" for line in report.splitlines() if line.startswith("SUMMARY")]
     for line in summaries:

@@ -124,7 +124,7 @@ def test_country_adjectives_and_sector_groups(parser, resolver):
     assert (officials.kind, officials.code, officials.name) == ("group", "USAGOV", "US officials")
     troops = at(table, text, "Russian troops")
     assert (troops.kind, troops.code) == ("group", "RUSMIL")
-    assert at(table, text, "Protesters").code is None and at(table, text, "Protesters").kind == "group"
+    assert at(table, text, "Protesters").code == "---OPP" and at(table, text, "Protesters").kind == "group"
     russia = at(table, text, "Russian aggression")
     assert russia.kind == "country" and russia.code == "RUS"
     assert russia is not troops
@@ -286,3 +286,38 @@ def test_seed_article(seed_text, pipeline):
 
     officials = at(table, text, "US officials")
     assert officials.kind == "group" and officials.code == "USAGOV"
+
+
+def test_generic_body_name_takes_the_named_country(parser, resolver) -> None:
+    text = "Chile's Defense Department said on Monday that the Pentagon had been informed."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Defense Department").code == "CHLMIL"
+    assert at(table, text, "Pentagon").code == "USAMIL"
+
+
+def test_unknown_organisation_of_a_named_country(parser, resolver) -> None:
+    text = "Peru's National Fisheries Council rejected the plan on Tuesday."
+    table = resolve(parser, resolver, text)
+    council = at(table, text, "National Fisheries Council")
+    assert council is not None and (council.code or "").startswith("PER")
+
+
+def test_agents_of_unknown_nationality_follow_phoenix(parser, resolver) -> None:
+    text = "Insurgents shelled the town, and gunmen later attacked a police post."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Insurgents").code == "---REB"
+    assert at(table, text, "gunmen").code == "---UAF"
+
+
+def test_place_after_a_described_group_gives_its_country(parser, resolver) -> None:
+    text = "Human rights activists in Kenya criticised the decision."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "activists").code == "KENOPP"
+
+
+def test_historical_states_and_leaders(parser, resolver) -> None:
+    text = "The Soviet Union and Yugoslavia signed a pact, and Hosni Mubarak welcomed it."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Soviet Union").code == "USR"
+    assert at(table, text, "Yugoslavia").code == "YUG"
+    assert at(table, text, "Hosni Mubarak").code == "EGYGOV"

@@ -275,3 +275,104 @@ def test_seed_article_events(seed_text, pipeline) -> None:
     assert invasions and all(e.hypothetical for e in invasions)
     if "talks between" in analysed.article.text:
         assert any(e.type == "CONSULT" and e.reciprocal for e in events)
+
+
+def test_seed_headline_and_dek_talks_are_reciprocal_consultations(seed_text, pipeline) -> None:
+    analysed = pipeline.analyze(seed_text, doc_id="seed", published="2022-01-12")
+    article = analysed.article
+    for section, source_text in (("title", article.title), ("subtitle", article.subtitle)):
+        consults = [e for e in analysed.events if e.section == section and e.type == "CONSULT"]
+        assert consults, f"no CONSULT coded from the {section}: {source_text!r}"
+        event = consults[0]
+        assert event.reciprocal and event.rule.endswith(f"+{section}")
+        assert source_text[event.sentence.start:event.sentence.end] == event.sentence_text
+        codes = {(event.source.code or "")[:3], (event.target.code or "")[:3]}
+        assert codes == {"RUS", "NAT"}, codes
+        assert event.date == dt.date(2022, 1, 12)
+        assert source_text[event.source.start:event.source.end]
+        named = {a.id for a in analysed.actors}
+        assert event.source.actor in named and event.target.actor in named
+
+
+def test_headings_need_the_parser_and_resolver(nlp, coder) -> None:
+    article = Article(id="h", text="Ruritania attacked Borduria.", title="Ruritania, Borduria Meet")
+    doc = nlp(article.text)
+    assert all(e.section == "body" for e in coder.code(doc, article, actor_table(article.text), []))
+
+
+def test_name_split_into_several_subjects_still_names_the_source(nlp, coder) -> None:
+    events = code(nlp, coder, "President Ottokar al - Velka meanwhile rejected the Borduria proposal.")
+    rejects = only(events, "REJECT")
+    assert rejects and rejects[0].source.code in ("RURGOV", "RUR")
+
+
+def test_joint_agreement_is_coded_both_ways(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania and Borduria agreed on Monday."), "AGREE")
+    assert events and all(e.reciprocal for e in events)
+    assert {(e.source.code, e.target.code) for e in events} <= {("RUR", "BOR"), ("BOR", "RUR")}
+
+
+def test_coordinated_nominal_trigger_keeps_its_light_verb(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania launched air and artillery strikes on Borduria."), "ASSAULT")
+    assert events and events[0].source.code == "RUR" and events[0].target.code == "BOR"
+    assert "+light:launch" in events[0].rule
+
+
+def test_warning_takes_the_target_of_the_threatened_act(nlp, coder) -> None:
+    events = code(nlp, coder, "Ruritania warned it might impose sanctions on Borduria.", pronouns={"it": "rur"})
+    threats = only(events, "THREATEN")
+    assert threats and dyads(threats) == {("rur", "bor")} and not threats[0].hypothetical
+    sanctions = only(events, "SANCTION")
+    assert sanctions and all(e.hypothetical for e in sanctions)
+
+
+def test_refusal_targets_the_place_not_the_own_troops(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania refused to withdraw its soldiers from Borduria."), "REJECT")
+    assert events and dyads(events) == {("rur", "bor")}
+
+
+def test_threat_with_a_condition_is_still_made(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania threatened to cut ties unless Borduria paid its debts."), "THREATEN")
+    assert events and not any(e.hypothetical for e in events)
+
+
+def test_uncoded_subject_keeps_the_act_at_low_confidence(nlp, coder) -> None:
+    events = code(nlp, coder, "A guerrilla group attacked Borduria on Monday.")
+    assaults = only(events, "ASSAULT")
+    assert assaults and assaults[0].source.actor is None and assaults[0].source.code is None
+    assert "guerrilla group" in assaults[0].source.name and assaults[0].confidence < 0.6
+    assert "nsubj-uncoded" in assaults[0].rule
+
+
+def test_claimed_responsibility_makes_the_claimant_the_attacker(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania claimed responsibility for the attack on Borduria."), "ASSAULT")
+    assert events and dyads(events) == {("rur", "bor")}
+    assert "claimed-responsibility" in events[0].rule
+
+
+def test_subject_hung_on_the_auxiliary_is_found(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania and Syldavia however have opposed the Borduria plan."), "REJECT")
+    assert {e.source.actor for e in events} == {"rur", "syl"}
+
+
+def test_statements_are_known_but_not_plover_events(nlp, coder) -> None:
+    assert not code(nlp, coder, "Ruritania declined to comment on the Borduria report.")
+    refused = code(nlp, coder, "Ruritania declined to meet Borduria.")
+    kept = [e for e in refused if not e.hypothetical and not e.negated]
+    assert kept and all(e.type == "REJECT" for e in kept)
+    assert any(e.type == "CONSULT" and e.negated for e in refused)
+
+
+def test_a_date_is_not_the_object_of_call_on(nlp, coder) -> None:
+    events = code(nlp, coder, "On Monday, Ruritania called the Borduria president to discuss trade.")
+    assert not only(events, "REQUEST")
+
+
+def test_partners_nested_in_the_object_are_all_targets(nlp, coder) -> None:
+    events = code(nlp, coder, "France welcomed the resumption of ties with Ruritania, Borduria and Syldavia.")
+    assert {e.target.actor for e in only(events, "SUPPORT") if e.target} == {"rur", "bor", "syl"}
+
+
+def test_compound_groups_in_a_subject_each_get_an_event(pipeline) -> None:
+    analysed = pipeline.analyze("Lawmakers in France and Germany welcomed the decision.", kind="text")
+    assert {e.source.code for e in analysed.events if e.type == "SUPPORT"} == {"FRALEG", "DEULEG"}

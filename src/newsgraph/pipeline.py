@@ -64,7 +64,7 @@ class Pipeline:
         self.parser = Parser(self.config.model, batch_size=self.config.batch_size)
         self.actors = ActorResolver(extra_lexicons=self.config.extra_lexicons)
         self.quotes = QuoteExtractor()
-        self.events = EventCoder()
+        self.events = EventCoder(parse=self.parser.parse, resolve_actors=self.actors.resolve)
 
     @property
     def model(self) -> str:

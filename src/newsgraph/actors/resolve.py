@@ -46,6 +46,9 @@ CAPITAL_RULE = "actor:lexicon:capital-metonym"
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "via"}
 
 
+UNKNOWN_COUNTRY = "---"
+
+
 @dataclass(slots=True)
 class Description:
     """What a title or agent phrase says about its holder."""
@@ -479,10 +482,10 @@ class _Resolution:
                               head=head.i, title_word=normalize(entry.name))]
         if not plural and not entry.collective and determiner not in INDEFINITE | DEFINITE and not modifiers:
             return []
-        if not modifiers:
-            modifiers = self._place_after(head)
-            if modifiers:
-                modifiers = [Match(m.start, m.end, m.entry) for m in modifiers]
+        if not any(m.entry.kind in ("country", "adjective") or m.entry.rule == CAPITAL_RULE
+                   or m.entry.identity.startswith("igo:") for m in modifiers):
+            # "trade unions in Denmark", "human rights activists in Arnor"
+            modifiers = modifiers + [Match(m.start, m.end, m.entry) for m in self._place_after(head)]
         parts = self._compound_parts(modifiers)
         results: list[Candidate] = []
         for index, part in enumerate(parts):
@@ -523,9 +526,14 @@ class _Resolution:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from"):
                 for grandchild in child.children:
-                    named = self._named_match(grandchild.i) if grandchild.dep_ == "pobj" else None
-                    if named is not None and named.entry.rule in ("actor:lexicon:country", CAPITAL_RULE):
-                        return [named]
+                    if grandchild.dep_ != "pobj":
+                        continue
+                    # "lawmakers in Fornost and Gondor": every coordinated place
+                    places = [self._named_match(t.i) for t in (grandchild, *grandchild.conjuncts)]
+                    found = [m for m in places if m is not None
+                             and m.entry.rule in ("actor:lexicon:country", CAPITAL_RULE)]
+                    if found:
+                        return sorted(found, key=lambda m: m.start)
         return []
 
     def _compound_parts(self, modifiers: list[Match]) -> list[list[Match]]:
@@ -569,6 +577,15 @@ class _Resolution:
                 continue
             s, e, text = self._span_text(match.start, match.end)
             code = self._code(entry)
+            other = self._other_country_before(match, code)
+            if other is not None and code is not None:
+                # "Chile's Defense Department": a national body's generic name, another country's.
+                code = other + code[3:]
+                self.candidates.append(Candidate(s, e, text, "actor:lexicon:body-of-named-country",
+                                                 f"body:{code}:{normalize(entry.name)}", text, "organization",
+                                                 code=code, quality=3, head=match.end - 1))
+                self._take(s, e)
+                continue
             kind: ActorKind = "country" if entry.kind in ("country", "adjective") else (
                 entry.kind if entry.kind in ("person", "organization", "group", "anonymous") else "organization")  # type: ignore[assignment]
             rule = entry.rule
@@ -577,6 +594,25 @@ class _Resolution:
             self.candidates.append(Candidate(s, e, text, rule, entry.identity or f"extra:{entry.name}", entry.name,
                                              kind, code=code, quality=3, head=match.end - 1))
             self._take(s, e)
+
+    def _other_country_before(self, match: Match, code: str | None) -> str | None:
+        """The country named just before a national body's name ("Chile's", "Chilean") when it
+        is not the body's own country; the name itself must not name its country."""
+        if match.entry.kind != "organization" or not code or len(code) < 6 or not code[:3].isalpha():
+            return None
+        own = self.lex.countries.get(code[:3])
+        if own is None or own.name.lower() in match.entry.surface.lower() or match.start == 0:
+            return None
+        index = match.start - 1
+        if self.doc[index].tag_ == "POS" and index > 0:
+            index -= 1
+        before = self._named_match(index)
+        if before is None or before.entry.kind not in ("country", "adjective") or before.end != index + 1:
+            return None
+        other = self._code(before.entry)
+        if not other or other[:3] == code[:3]:
+            return None
+        return other[:3]
 
     @staticmethod
     def _is_place(token: Token) -> bool:
@@ -624,9 +660,22 @@ class _Resolution:
             s, e, text = self._span_text(start, end)
             if not self._is_free(s, e) or not any(c.isupper() for c in text):
                 continue
-            self.candidates.append(Candidate(s, e, text, "actor:ner:org", f"org:{normalize(text)}",
-                                             " ".join(text.split()), "organization", head=end - 1))
+            owner = self._owner_country(start)
+            self.candidates.append(Candidate(s, e, text, "actor:ner:org" + ("+owner-country" if owner else ""),
+                                             f"org:{normalize(text)}", " ".join(text.split()), "organization",
+                                             code=owner, quality=2 if owner else 1, head=end - 1))
             self._take(s, e)
+
+    def _owner_country(self, start: int) -> str | None:
+        """The country of "Russia's Baltic Fleet", "Ecuador's Ombudsman's Office": a country
+        name with a possessive right before an unknown organisation."""
+        if start < 2 or self.doc[start - 1].tag_ != "POS":
+            return None
+        before = self._named_match(start - 2)
+        if before is None or before.entry.kind != "country" or before.end != start - 1:
+            return None
+        code = self._code(before.entry)
+        return code[:3] if code else None
 
     def _link_titles_to_people(self) -> None:
         """ "a Kremlin spokesman" / "the Russian president" -> the one named person fitting it;
@@ -680,7 +729,8 @@ class _Resolution:
         known = self.lex.people.get(normalize(name))
         if best.quality >= 2 or known is None:
             return best.code, best.role
-        return best.code or known.code, best.role or known.role
+        vague = best.code is None or best.code.startswith(UNKNOWN_COUNTRY)
+        return (known.code if vague else best.code), best.role or known.role
 
     def _gender(self, name: str, members: list[Candidate]) -> str | None:
         for member in members:
@@ -705,7 +755,8 @@ class _Resolution:
                         break
                     token_actor.setdefault(i, actor)
         person_mentions = sorted(
-            (m.start, m.end, a) for a in actors if a.kind in ("person", "anonymous") for m in a.mentions
+            ((m.start, m.end, a) for a in actors if a.kind in ("person", "anonymous") for m in a.mentions),
+            key=lambda item: (item[0], item[1]),
         )
         person_starts = [p[0] for p in person_mentions]
         quoted = _quoted_regions(self.text)
@@ -791,6 +842,9 @@ def _combine(igo: str | None, org: str | None, country: str | None, region: str 
         return country + national_sector, 3
     if region:
         return region + national_sector, 2
+    if national_sector:
+        # Phoenix convention: an agent of unknown nationality is "---" + sector ("---REB").
+        return UNKNOWN_COUNTRY + national_sector, 1
     return None, 1
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -33,6 +33,17 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_CLIMB = 12
 # Types that comment on another act, so "rejected such demands" can point back at the demand.
 REACTIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"})
+# Acts that coordinated subjects do together ("Jordan and Britain agreed", "X and Y clashed"):
+# coded in both directions when no separate target is named.
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+JOINT_CODES = frozenset({"193", "0356", "0871"})
+# Prepositions whose object a dictionary condition reads as the verb's object
+# ("agreed on a pact", "asked for aid", "agreed to a ceasefire").
+OBJECT_PREPS = frozenset({"with", "of", "for", "in", "on", "upon", "to", "against", "over"})
+COMPOUND_GROUP_RULE = "actor:group:compound"
+LATER_SENTENCE_PENALTY = 0.02
+UNRESOLVED_SOURCE_PENALTY = -0.3
+MAIN_CLAUSE_BONUS = 0.05
 ANAPHORIC_DETERMINERS = frozenset({"such", "these", "those", "this", "that", "the", "its", "their"})
 
 
@@ -46,7 +57,7 @@ class Found:
     how: str
 
     def participant(self) -> Participant:
-        return Participant(name=self.actor.name, actor=self.actor.id, code=self.actor.code,
+        return Participant(name=self.actor.name, actor=self.actor.id or None, code=self.actor.code,
                            start=self.start, end=self.end)
 
 
@@ -70,6 +81,7 @@ class _Context:
     actors: ActorTable
     quotes: list[Quote]
     events: list[Event] = field(default_factory=list)
+    sentence_index: int = 0
     dateline_country: str | None = None
     dateline_done: bool = False
 
@@ -77,8 +89,13 @@ class _Context:
 class EventCoder:
     """Codes events from a parsed document; the dictionaries are loaded once."""
 
-    def __init__(self, ontology: Ontology | None = None) -> None:
+    def __init__(self, ontology: Ontology | None = None, *, parse: Callable[[str], Doc] | None = None,
+                 resolve_actors: Callable[[Doc, Article], ActorTable] | None = None) -> None:
+        """``parse`` and ``resolve_actors`` (the pipeline's parser and actors stage) let the
+        coder read the headline and dek, which are not part of the body Doc."""
         self.ontology = ontology or load_ontology()
+        self.parse = parse
+        self.resolve_actors = resolve_actors
         cues = load_cues()
         self.modals: frozenset[str] = cues["hypothetical_modals"]
         self.hypothetical_governors: frozenset[str] = cues["hypothetical_governors"]
@@ -91,6 +108,10 @@ class EventCoder:
         self.intent_codes: dict[str, str] = cues["intent_codes"]
         self.refusal_codes: dict[str, str] = cues["refusal_codes"]
         self.threat_codes: dict[str, str] = cues["threat_codes"]
+        self.responsibility_claims: frozenset[str] = cues["responsibility_claims"]
+        self.intent_by_code: dict[str, str] = cues["intent_by_code"]
+        self.refusal_by_code: dict[str, str] = cues["refusal_by_code"]
+        self.threat_by_code: dict[str, str] = cues["threat_by_code"]
         self.conditional_marks: frozenset[str] = cues["conditional_marks"]
         self.negation_words: frozenset[str] = cues["negation_words"]
         self.light_verbs: frozenset[str] = cues["light_verbs"]
@@ -111,17 +132,60 @@ class EventCoder:
     # ------------------------------------------------------------------ entry point
 
     def code(self, doc: Doc, article: Article, actors: ActorTable, quotes: list[Quote]) -> list[Event]:
-        if not len(actors) or not len(doc):
+        events = self._code_doc(doc, article, actors, quotes) if len(actors) and len(doc) else []
+        return events + self._code_headings(article, actors)
+
+    def _code_headings(self, article: Article, body_actors: ActorTable) -> list[Event]:
+        """Events of the title and subtitle, parsed together so that the dek's "the coalition"
+        can name the headline's NATO; offsets index into the title or subtitle string."""
+        if self.parse is None or self.resolve_actors is None:
             return []
+        sections = [(name, text) for name, text in (("title", article.title), ("subtitle", article.subtitle))
+                    if text and text.strip()]
+        if not sections:
+            return []
+        docs = [self.parse(text) for _, text in sections]
+        doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=True)
+        heading = Article(id=article.id, text=doc.text, published=article.published, dateline=article.dateline)
+        actors = self.resolve_actors(doc, heading)
+        if not len(actors):
+            return []
+        starts = []
+        offset = 0
+        for (name, text), part in zip(sections, docs):
+            starts.append((name, offset))
+            offset += len(part.text) + (0 if part.text.endswith(" ") else 1)
+        events = self._code_doc(doc, heading, actors, [], headline_mode=True)
+        for event in events:
+            section, base = next((n, b) for n, b in reversed(starts) if event.sentence.start >= b)
+            event.section = section
+            event.sentence = Span(event.sentence.start - base, event.sentence.end - base)
+            if event.trigger_start is not None and event.trigger_end is not None:
+                event.trigger_start -= base
+                event.trigger_end -= base
+            event.date = event.date or article.published
+            for participant in (event.source, event.target):
+                if participant is None:
+                    continue
+                if participant.start is not None and participant.end is not None:
+                    participant.start -= base
+                    participant.end -= base
+                participant.actor = _same_actor(body_actors, participant)
+            event.rule += f"+{section}"
+        return events
+
+    def _code_doc(self, doc: Doc, article: Article, actors: ActorTable, quotes: list[Quote], *,
+                  headline_mode: bool = False) -> list[Event]:
         ctx = _Context(doc, article, actors, quotes)
-        for sent in doc.sents:
+        for index, sent in enumerate(doc.sents):
+            ctx.sentence_index = index
             matched = self._match_sentence(ctx, sent)
             for token, trigger in matched.items():
                 if trigger.kind == "verb":
                     self._code_verb(ctx, sent, token, trigger)
                 else:
                     self._code_noun(ctx, sent, token, trigger, matched)
-            if not matched and not any(t.pos_ == "VERB" for t in sent):
+            if not matched and (headline_mode or not any(t.pos_ == "VERB" for t in sent)):
                 self._code_headline(ctx, sent)
         return _drop_subsumed(ctx.events)
 
@@ -170,9 +234,11 @@ class EventCoder:
                     if sub.dep_ == "prep" and sub.lower_ == "of":
                         objects.extend(t for p in sub.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
             elif dep == "prep":
-                out["prep"].add(child.lower_)
                 pobjs = [t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
-                if child.lower_ in ("with", "of", "for", "in") or token.pos_ in NOUN_POS:
+                if pobjs and all(t.ent_type_ in ("DATE", "TIME") for t in pobjs):
+                    continue  # "On Nov. 2, X called Y": a date, not "call on"
+                out["prep"].add(child.lower_)
+                if child.lower_ in OBJECT_PREPS or token.pos_ in NOUN_POS:
                     out["obj"].update(p.lemma_.lower() for p in pobjs)
             elif dep == "prt":
                 out["prt"].add(child.lower_)
@@ -206,11 +272,36 @@ class EventCoder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN")
         sources = self._verb_sources(ctx, verb, passive)
+        shift = 0.0
         if not sources:
-            return
+            sources = self._unresolved_subject(verb, passive)
+            if not sources:
+                return
+            shift = UNRESOLVED_SOURCE_PENALTY
         targets = self._verb_targets(ctx, verb, passive, trigger, sources)
-        modality = self._modality(verb)
-        self._emit(ctx, sent, verb, verb, trigger, sources, targets, modality)
+        # "threatened to secede unless ...": the condition belongs to the threat, which was made.
+        threat = self.ontology.plover_of(trigger.cameo)[0] == "THREATEN"
+        modality = self._modality(verb, conditions_count=not threat)
+        self._emit(ctx, sent, verb, verb, trigger, sources, targets, modality, confidence_shift=shift)
+
+    @staticmethod
+    def _unresolved_subject(verb: Token, passive: bool) -> list[Found]:
+        """A subject noun phrase that names no known actor ("a guerrilla group"): kept as an
+        uncoded source so the act itself is still recorded, at a lower confidence."""
+        deps = ("agent",) if passive else ("nsubj",)
+        for child in verb.children:
+            if child.dep_ not in deps:
+                continue
+            head = child
+            if child.dep_ == "agent":
+                head = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if head is None or head.pos_ not in NOUN_POS:
+                return []
+            left, right = head.left_edge, head
+            text = verb.doc[left.i:right.i + 1].text
+            actor = Actor(id="", name=text, kind="anonymous")
+            return [Found(actor, left.idx, right.idx + len(right), "nsubj-uncoded")]
+        return []
 
     def _verb_sources(self, ctx: _Context, verb: Token, passive: bool) -> list[Found]:
         if passive:
@@ -226,13 +317,25 @@ class EventCoder:
         """The subject's actors, climbing to the controlling clause when the verb has none."""
         if depth > MAX_CLIMB:
             return []
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in self.relative_pronouns and verb.dep_ == "relcl":
-                    return self._phrase_actors(ctx, verb.head, "relcl")
-                return self._phrase_actors(ctx, child, "nsubj" if depth == 0 else "nsubj-inherited")
-            if child.dep_ == "nsubjpass":
-                return []
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects:
+            # The parser sometimes hangs the subject on the auxiliary ("X however have opposed").
+            subjects = [s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children
+                        if s.dep_ in SUBJECT_DEPS]
+        if subjects:
+            first = subjects[0]
+            if first.lower_ in self.relative_pronouns and verb.dep_ == "relcl":
+                return self._phrase_actors(ctx, verb.head, "relcl")
+            how = "nsubj" if depth == 0 else "nsubj-inherited"
+            for subject in subjects:
+                found = self._phrase_actors(ctx, subject, how)
+                if found:
+                    return found
+            if len(subjects) > 1:
+                return self._split_subject_actors(ctx, subjects, how)
+            return []
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
         head = verb.head
         if head == verb:
             return []
@@ -266,6 +369,18 @@ class EventCoder:
                 return self._subject_actors(ctx, governor, depth + 1)
         return []
 
+    def _split_subject_actors(self, ctx: _Context, subjects: list[Token], how: str) -> list[Found]:
+        """A name the parser broke into several subjects ("Minister Fayez al - Sarraj"): the
+        actor named last in the span the subject tokens cover."""
+        doc = subjects[0].doc
+        left = min(s.left_edge.i for s in subjects)
+        right = max(s.right_edge.i for s in subjects)
+        pairs = ctx.actors.mentions_in(doc[left].idx, doc[right].idx + len(doc[right]))
+        if not pairs:
+            return []
+        mention, actor = max(pairs, key=lambda pair: (pair[0].end - pair[0].start, pair[0].start))
+        return [Found(actor, mention.start, mention.end, how + "-split")]
+
     def _verb_targets(self, ctx: _Context, verb: Token, passive: bool, trigger: Trigger,
                       sources: list[Found]) -> list[Found]:
         source_ids = {s.actor.id for s in sources}
@@ -290,7 +405,15 @@ class EventCoder:
             if child.dep_ == "ccomp":
                 groups.append(("ccomp", [s for s in child.children if s.dep_ in ("nsubj", "nsubjpass")]))
             if child.dep_ == "xcomp":
-                groups.append(("xcomp-obj", [o for o in child.children if o.dep_ in ("dobj", "obj")]))
+                groups.append(("xcomp-obj", [o for o in child.children if o.dep_ in ("dobj", "obj")
+                                             and not _own_possession(o)]))
+        # "warned it might impose sanctions on Poland", "refused to withdraw its troops from
+        # Ukraine": the embedded act's own target.
+        for child in children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                groups.append((f"{child.dep_}-target", [
+                    p for c in child.children if c.dep_ == "prep" and c.lower_ in self.verb_target_preps
+                    for p in c.children if p.dep_ == "pobj"]))
         instruments = {value for key, values in trigger.conditions if key == "obj" for value in values}
         for how, tokens in groups:
             found = [f for t in tokens for f in self._phrase_actors(ctx, t, how)
@@ -326,7 +449,10 @@ class EventCoder:
         if governor is not None and governor in matched and not own_sources:
             return
         light = None
-        if governor is not None and noun.dep_ in ("dobj", "obj", "nsubjpass"):
+        anchor = noun
+        while anchor.dep_ == "conj" and anchor.head != anchor and anchor.head.pos_ in NOUN_POS:
+            anchor = anchor.head
+        if governor is not None and anchor.dep_ in ("dobj", "obj", "nsubjpass"):
             if governor.lemma_.lower() in self.light_verbs or governor.lower_ in self.light_verbs:
                 light = governor
         pairs = self._reciprocal_pairs(ctx, noun)
@@ -376,7 +502,20 @@ class EventCoder:
                 found = self._token_actor(ctx, child, child.dep_)
                 if found is not None:
                     return [found]
-        return []
+        return self._claimant(ctx, noun)
+
+    def _claimant(self, ctx: _Context, noun: Token) -> list[Found]:
+        """'The group claimed responsibility for the attack': the claimant did it."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head == prep:
+            return []
+        responsibility = prep.head
+        verb = responsibility.head
+        if responsibility.lemma_.lower() not in ("responsibility", "credit") or verb == responsibility:
+            return []
+        if verb.lemma_.lower() not in self.responsibility_claims:
+            return []
+        return [Found(f.actor, f.start, f.end, "claimed-responsibility") for f in self._subject_actors(ctx, verb, 0)]
 
     def _noun_targets(self, ctx: _Context, noun: Token, source_ids: set[str]) -> list[Found]:
         for child in noun.children:
@@ -438,9 +577,32 @@ class EventCoder:
         found: list[Found] = []
         for member in _with_conjuncts(head):
             single = self._single_phrase_actor(ctx, member, how)
-            if single is not None:
-                found.append(single)
+            if single is None:
+                continue
+            found.append(single)
+            found.extend(self._split_group_partners(ctx, member, single))
+            found.extend(self._nested_conjuncts(ctx, member, single, how))
         return _unique(found)
+
+    def _split_group_partners(self, ctx: _Context, member: Token, single: Found) -> list[Found]:
+        """'Russian and Belarusian soldiers', 'lawmakers in France and Germany': the actors
+        stage made one group per country; the phrase names all of them."""
+        if single.actor.rule != COMPOUND_GROUP_RULE:
+            return []
+        doc = member.doc
+        left, right = member.left_edge, member.right_edge
+        return [Found(actor, mention.start, mention.end, single.how)
+                for mention, actor in ctx.actors.mentions_in(left.idx, right.idx + len(right))
+                if actor.rule == COMPOUND_GROUP_RULE and actor.id != single.actor.id]
+
+    def _nested_conjuncts(self, ctx: _Context, member: Token, single: Found, how: str) -> list[Found]:
+        """'a resumption of ties with Mordor, Rohan and Bree': the actor was found inside the
+        phrase; its coordinated partners are named there too."""
+        span = member.doc.char_span(single.start, single.end, alignment_mode="expand")
+        if span is None or span.root == member or span.root.i not in {t.i for t in member.subtree}:
+            return []
+        partners = [self._single_phrase_actor(ctx, c, how) for c in span.root.conjuncts if c.i > span.root.i]
+        return [p for p in partners if p is not None]
 
     def _single_phrase_actor(self, ctx: _Context, head: Token, how: str) -> Found | None:
         direct = self._token_actor(ctx, head, how)
@@ -490,7 +652,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------ modality
 
-    def _modality(self, anchor: Token) -> Modality:
+    def _modality(self, anchor: Token, *, conditions_count: bool = True) -> Modality:
         """Negation and hypotheticals of the anchor's clause and of the clauses governing it.
 
         Auxiliaries and negation count while the path up stays in the same clause (a
@@ -512,8 +674,8 @@ class EventCoder:
                         modality.hypothetical = True
                 if dep == "mark" and child.lower_ in self.conditional_marks and node.dep_ in ("advcl", "ccomp"):
                     modality.hypothetical = True
-                if local and dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.conditional_marks
-                                                    for m in child.children):
+                if local and conditions_count and dep == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in self.conditional_marks for m in child.children):
                     modality.hypothetical = True
             head = node.head
             if head == node:
@@ -566,7 +728,9 @@ class EventCoder:
         promised = (modality.committed or modality.future) and not modality.hypothetical
         if promised and cameo.plover in self.intent_codes:
             # PLOVER: cooperation promised or in the future is AGREE (CAMEO 03x), refused is REJECT (12x).
-            recoded = self.ontology.cameo[(self.refusal_codes if negated else self.intent_codes)[cameo.plover]]
+            by_code, by_type = ((self.refusal_by_code, self.refusal_codes) if negated
+                                else (self.intent_by_code, self.intent_codes))
+            recoded = self.ontology.cameo[by_code.get(cameo.code) or by_type[cameo.plover]]
             rule_suffix = "+refusal" if negated else "+intent"
             cameo, mode, hypothetical, negated = recoded, recoded.mode, False, False
         elif negated and not modality.hypothetical and cameo.plover == "AGREE":
@@ -576,11 +740,11 @@ class EventCoder:
             cameo, mode, hypothetical, negated = recoded, recoded.mode, False, False
         elif modality.future and not hypothetical and not negated and cameo.plover in self.threat_codes:
             # An announced conflictual act ("they would boycott ...") is a threat of it.
-            recoded = self.ontology.cameo[self.threat_codes[cameo.plover]]
+            recoded = self.ontology.cameo[self.threat_by_code.get(cameo.code) or self.threat_codes[cameo.plover]]
             rule_suffix = "+threat"
             cameo, mode = recoded, recoded.mode
         joint = False
-        if not targets and len(sources) >= 2 and act_type == "CONSULT":
+        if not targets and len(sources) >= 2 and (act_type in JOINT_TYPES or cameo.code in JOINT_CODES):
             pairs = list(combinations(sources, 2))
             joint = True
         else:
@@ -596,7 +760,10 @@ class EventCoder:
             if any((e.trigger_start, e.type, e.source.actor, e.target.actor if e.target else None) == key
                    for e in ctx.events):
                 continue
-            confidence = 0.55 + confidence_shift
+            # News puts the main event first: later sentences rank a little lower.
+            confidence = 0.55 + confidence_shift - LATER_SENTENCE_PENALTY * min(ctx.sentence_index, 5)
+            if clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT"):
+                confidence += MAIN_CLAUSE_BONUS
             if target is not None:
                 confidence += 0.15
             if source.how in ("nsubj", "poss", "agent"):
@@ -697,6 +864,22 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------------- parse helpers
+
+
+def _same_actor(actors: ActorTable, participant: Participant) -> str | None:
+    """The body's actor a headline participant names: same code, else same name."""
+    for actor in actors:
+        if participant.code and actor.code == participant.code:
+            return actor.id
+    for actor in actors:
+        if actor.name.lower() == participant.name.lower():
+            return actor.id
+    return None
+
+
+def _own_possession(token: Token) -> bool:
+    """'its troops', 'their forces': the actor's own, not whom the act is aimed at."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in token.children)
 
 
 def _is_place(token: Token) -> bool:

@@ -1,0 +1,140 @@
+"""Regression floors for the event and actor benchmarks (benchmarks/events.py, benchmarks/actors.py).
+
+Each floor sits a little under the figure measured when it was set, so a change that makes
+event coding or actor resolution worse fails here. The data are read from ../shared (skipped
+when it is absent, failing under NEWSGRAPH_REQUIRE_SHARED=1). The figures themselves and the
+commands that print them are in the benchmark scripts' docstrings.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from conftest import REPO, shared_path
+
+# Measured figures, minus a margin (see the module docstring).
+FLOORS = {
+    "up_gsr_f1": 0.21,                  # measured 0.234
+    "up_gsr_root_f1": 0.36,             # measured 0.395
+    "plover_type_acc_top": 0.68,        # measured 0.708
+    "petrarch2_source_agreement": 0.36,  # measured 0.398
+    "cameo_manual_root_acc": 0.68,      # measured 0.712
+    "ngec_type_acc_any": 0.46,          # measured 0.507 (first 150 stories)
+    "conflibert_quad_acc": 0.75,        # measured 0.800 (first 150 sentences)
+    "actors_a_country_acc": 0.94,       # measured 0.976
+    "actors_b_country_acc": 0.43,       # measured 0.463
+}
+DEV_LIMIT = 150
+
+
+def _load(name: str) -> ModuleType:
+    path = REPO / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    shared_path("benchmarks", "events", "jsonl")
+    shared_path("tools", "score_events.py")
+    return _load("events")
+
+
+def _summary(gold: Path, pred: Path) -> dict[str, Any]:
+    result = subprocess.run([sys.executable, str(shared_path("tools", "score_events.py")), str(gold), str(pred), "--json"],
+                            check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)
+
+
+def _summary_values(line: str) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for item in line.split():
+        key, _, value = item.partition("=")
+        try:
+            values[key] = float(value)
+        except ValueError:
+            continue
+    return values
+
+
+def _run(bench: ModuleType, pipeline: Any, records: list[dict[str, Any]], out: Path) -> list[dict[str, Any]]:
+    return bench.analyse(pipeline, records, bench.unique_ids(records), out)
+
+
+def test_up_gsr_triples(bench, pipeline, tmp_path) -> None:
+    gold = bench.GOLD / "up_gsr_en_events.jsonl"
+    pred = tmp_path / "up.jsonl"
+    _run(bench, pipeline, bench.read_jsonl(gold), pred)
+    scores = _summary(gold, pred)
+    values = _summary_values(scores["summary"])
+    assert values["f1"] >= FLOORS["up_gsr_f1"], scores["summary"]
+    assert values["root_f1"] >= FLOORS["up_gsr_root_f1"], scores["summary"]
+
+
+def test_plover_gsr_types(bench, pipeline, tmp_path) -> None:
+    gold = bench.GOLD / "plover_gsr_cameo.jsonl"
+    pred = tmp_path / "plover.jsonl"
+    _run(bench, pipeline, bench.read_jsonl(gold), pred)
+    values = _summary_values(_summary(gold, pred)["summary"])
+    assert values["type_acc_top"] >= FLOORS["plover_type_acc_top"], values
+
+
+def test_petrarch2_mechanics_with_a_user_lexicon(bench, tmp_path) -> None:
+    """The fictional actors exist only in the extra lexicon: coding them at all shows it loaded."""
+    import newsgraph
+
+    lexicon = shared_path("benchmarks", "events", "raw", "petrarch2", "dictionaries", "PETR.Validate.actors.txt")
+    pipeline = newsgraph.load(extra_lexicons=(str(lexicon),))
+    gold = bench.GOLD / "petrarch2_unittest_events.jsonl"
+    pred = tmp_path / "petrarch2.jsonl"
+    _run(bench, pipeline, bench.read_jsonl(gold), pred)
+    report = subprocess.run([sys.executable, str(shared_path("tools", "score_events.py")), str(gold), str(pred)],
+                            check=True, capture_output=True, text=True).stdout
+    source_line = next(line for line in report.splitlines() if line.strip().startswith("source"))
+    agreement = float(source_line.rsplit(":", 1)[1].strip().rstrip("%")) / 100
+    assert agreement >= FLOORS["petrarch2_source_agreement"], report
+
+
+def test_dev_sets(bench, pipeline, tmp_path) -> None:
+    manual = bench.cameo_manual_records()
+    plover_texts = {bench.normalised(r["text"]) for r in bench.read_jsonl(bench.GOLD / "plover_gsr_cameo.jsonl")}
+    assert manual and not any(bench.normalised(r["text"]) in plover_texts for r in manual), "dev must exclude test sentences"
+    outputs = _run(bench, pipeline, manual, tmp_path / "manual.jsonl")
+    values = _summary_values(bench.score_cameo_manual(manual, outputs).splitlines()[-1])
+    assert values["root_acc"] >= FLOORS["cameo_manual_root_acc"], values
+
+    stories = bench.read_jsonl(bench.GOLD / "ngec_synthetic_stories.jsonl", DEV_LIMIT)
+    outputs = _run(bench, pipeline, stories, tmp_path / "ngec.jsonl")
+    values = _summary_values(bench.score_ngec(stories, outputs).splitlines()[-1])
+    assert values["type_acc_any"] >= FLOORS["ngec_type_acc_any"], values
+
+    sentences = bench.read_jsonl(bench.GOLD / "conflibert_cameo_train.jsonl", DEV_LIMIT)
+    outputs = _run(bench, pipeline, sentences, tmp_path / "conflibert.jsonl")
+    values = _summary_values(bench.score_conflibert(sentences, outputs).splitlines()[-1])
+    assert values["quad_acc"] >= FLOORS["conflibert_quad_acc"], values
+
+
+def test_actor_countries(pipeline) -> None:
+    shared_path("benchmarks", "events", "jsonl", "ngec_actor_resolution_tests.jsonl")
+    actors = _load("actors")
+    cases = actors.read_cases(actors.country_words())
+    predictions = actors.predict(pipeline, [c.text for c in cases])
+    hits = {"a": [0, 0], "b": [0, 0]}
+    for case, (code, _) in zip(cases, predictions):
+        hits[case.group][0] += 1
+        hits[case.group][1] += actors.code_parts(code)[0] == case.country
+    assert hits["a"][0] > 50 and hits["b"][0] > 50, hits
+    assert hits["a"][1] / hits["a"][0] >= FLOORS["actors_a_country_acc"], hits
+    assert hits["b"][1] / hits["b"][0] >= FLOORS["actors_b_country_acc"], hits
