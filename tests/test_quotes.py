@@ -144,8 +144,11 @@ def test_continuations_can_stay_separate(pipeline) -> None:
 
 def test_colon_introduction(quotes_of) -> None:
     text = "The coach put it simply:\n\n“We lost because we stopped running in the second half.”"
-    # "put it" is no speech verb: nothing to attribute, and nothing invented
-    assert all(q.speaker.name != "coach" for q in quotes_of(text))
+    # no speech verb, but a sentence ending in a colon introduces what its subject said
+    q = _one(quotes_of(text), "stopped running")
+    assert q.speaker.name.endswith("coach") and q.rule == "quote:direct:colon:colon-sentence"
+    text = "The rule is simple:\n\n“Nobody leaves the building before the count is over.”"
+    assert not any(q.speaker.name.endswith("rule") for q in quotes_of(text))
     text = "The coach said in a statement:\n\n“We lost because we stopped running in the second half.”"
     q = _one(quotes_of(text), "stopped running")
     assert q.speaker.name == "coach"
@@ -247,6 +250,81 @@ def test_scare_quotes_and_names_are_not_quotes(quotes_of) -> None:
     assert quotes_of(text) == []
 
 
+def test_scare_quote_after_speech_verb_is_no_quotation(quotes_of) -> None:
+    text = 'The mayor called the budget a "masterpiece" and left the hall early.'
+    quotes = quotes_of(text)
+    assert all(q.kind != "direct" for q in quotes)
+    assert all(q.text.strip() != "masterpiece" for q in quotes)
+
+
+def test_named_operations_and_laws_are_not_quotes(quotes_of) -> None:
+    text = ('Officials said the drill, known as "Operation Northern Lantern," would last a week. '
+            'The "Fair Harbour Act" passed the chamber on Thursday.')
+    quotes = quotes_of(text)
+    assert all("Northern Lantern" not in q.text or q.kind == "indirect" for q in quotes)
+    assert all("Fair Harbour" not in q.text for q in quotes)
+
+
+def test_quoted_headlines_in_a_link_list_are_not_quotes(quotes_of) -> None:
+    text = ("Read more:\n"
+            "“Harbour towns brace for the winter storms”\n"
+            "“Five things to know about the new rail timetable”\n"
+            "“Why the river festival moved to June”\n\n"
+            "The council met on Monday.")
+    assert quotes_of(text) == []
+
+
+def test_short_exclamation_with_speech_cue_is_a_quote(quotes_of) -> None:
+    text = "The marchers reached the square and shouted, “Open the gates!”"
+    q = _one(quotes_of(text), "Open the gates")
+    assert q.kind == "direct" and "marchers" in q.speaker.name
+
+
+def test_unbalanced_marks_do_not_derail_the_article(quotes_of) -> None:
+    text = ("The minister said the figures were “provisional and would change.\n\n"
+            "“We will publish everything in March,” said Lena Okafor, the agency’s head.\n\n"
+            "A final “ mark sits here alone.\n\n"
+            "“The harvest was the best in a decade,” the farmers’ union said in a statement.")
+    quotes = quotes_of(text)
+    march = _one(quotes, "publish everything in March")
+    assert march.kind == "direct" and "Okafor" in march.speaker.name
+    harvest = _one(quotes, "best in a decade")
+    assert harvest.kind == "direct" and "union" in harvest.speaker.name
+    assert all("\n" not in q.text for q in quotes)
+
+
+def test_participle_clause_stays_out_of_indirect_content(quotes_of) -> None:
+    text = "The council said it would reopen the bridge, reversing a decision taken in the spring."
+    q = _one(quotes_of(text), "reopen the bridge")
+    assert q.kind == "indirect" and "reversing" not in q.text
+
+
+def test_speaker_between_quote_and_verb_with_apposition(quotes_of) -> None:
+    text = ("“The numbers are clear and the trend is worrying for all of us,” Ruth Amsel, a senior "
+            "economist, said on Monday. “Nobody should pretend otherwise.”")
+    q = _one(quotes_of(text), "numbers are clear")
+    assert q.kind == "direct" and "Amsel" in q.speaker.name
+    assert "Nobody should pretend" in q.text  # the continuation joins the first part
+
+
+def test_prepositional_attribution(quotes_of) -> None:
+    text = "Senator Dana Whitfield warned of a long recession in the farming regions."
+    q = _one(quotes_of(text), "long recession")
+    assert q.kind == "indirect" and q.cue == "warn" and "Whitfield" in q.speaker.name
+
+
+def test_colon_after_statement_sentence_with_inverted_speaker(quotes_of) -> None:
+    text = "“We have done what we promised,” added another council member. “The rest is up to the voters.”"
+    q = _one(quotes_of(text), "done what we promised")
+    assert "member" in q.speaker.name and "rest is up to the voters" in q.text
+
+
+def test_dash_signed_name_before_colon(quotes_of) -> None:
+    text = "Turnout models agree - Petra Lindahl: “The late deciders broke for the incumbent in every district.”"
+    q = _one(quotes_of(text), "late deciders")
+    assert q.speaker.name == "Petra Lindahl" and q.rule.endswith(":dash-name-colon")
+
+
 def test_cue_inside_a_quote_is_not_an_attribution(quotes_of) -> None:
     text = "“My father said we would never leave this valley,” the farmer recalled."
     quotes = quotes_of(text)
@@ -315,10 +393,17 @@ def test_seed_expectations(pipeline, extractor, shared_dir: Path) -> None:
     assert "officials" in speaker_of("ready to talk to Russia").speaker.name
     assert "spokesman" in text[speaker_of("not giving an ultimatum").speaker.start:
                                speaker_of("not giving an ultimatum").speaker.end]
-    assert speaker_of("such demands unacceptable").kind == "indirect"
+    ultimatum = speaker_of("not giving an ultimatum")
+    assert ultimatum.kind == "indirect" and ultimatum.cue == "say"
+    assert "concerned about threats" in ultimatum.text and "Putin" in ultimatum.text
+    unacceptable = speaker_of("such demands unacceptable")
+    assert unacceptable.kind == "indirect" and unacceptable.cue == "call"
+    assert "allies" in text[unacceptable.speaker.start:unacceptable.speaker.end]
     assert speaker_of("raise concerns").kind == "indirect"
     fear = speaker_of("use the slowdown")
     assert fear.cue == "fear" and fear.speaker.kind == "anonymous"
+    assert text[fear.speaker.start:fear.speaker.end] == "Diplomats"
+    assert fear.text.startswith("Russia could use the slowdown")
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text) and 0.0 <= q.confidence <= 1.0 and q.rule
         pieces = [(span.start, span.end) for span in q.spans] if q.spans else [(q.start, q.end)]

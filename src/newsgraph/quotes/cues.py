@@ -16,6 +16,7 @@ from newsgraph.quotes.speakers import trimmed_span
 
 _VERBAL = {"VERB", "AUX"}
 _MAX_COLON_LOOKAHEAD = 8
+_PREPOSITIONS = frozenset({"about", "of", "on", "for", "against", "to", "over", "with", "at", "in"})
 
 
 @dataclass(slots=True)
@@ -45,7 +46,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth >= 3:
         return None
     head = verb.head
-    if head is verb or head.pos_ not in _VERBAL | {"ADJ"}:
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in _VERBAL:
+        # "she released a statement saying ...": the one who issued the statement speaks
+        return _subject(head.head, depth + 1)
+    if head.i == verb.i or head.pos_ not in _VERBAL | {"ADJ"}:
         return None
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         return _subject(head, depth + 1)
@@ -58,6 +62,29 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 def _clause_range(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i
+
+
+_TRAILING_SEPARATORS = {",", "—", "–", ";"}
+
+
+def _reported_range(head: Token) -> tuple[int, int]:
+    """A reported clause without what the parse hung on its end but the writer added: a
+    participle after a comma (", reversing its policy") or a "while"/"which" clause after a comma."""
+    first, last = _clause_range(head)
+    doc = head.doc
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        edge = child.left_edge.i
+        set_off = edge > 0 and doc[edge - 1].text in _TRAILING_SEPARATORS
+        participle = child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG"
+        subordinate = child.dep_ in ("advcl", "relcl") and any(
+            c.dep_ in ("mark", "nsubj") and c.lower_ in ("while", "whereas", "which") for c in child.children)
+        if set_off and (participle or subordinate):
+            last = min(last, edge - 1)
+    while last > first and doc[last].text in _TRAILING_SEPARATORS | {"and", "but"}:
+        last -= 1
+    return first, last
 
 
 def _object_range(verb: Token, obj: Token) -> tuple[int, int]:
@@ -133,16 +160,19 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
             return None
         subject = _subject(verb)
         children = list(verb.children)
+        if verb.lemma_.lower() == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in children):
+            return None  # only "she went on", a continuation of speech
         if verb.lemma_.lower() == "point":
-            particle = [c for c in children if c.dep_ == "prt" and c.lower_ == "out"]
+            particle = [c for c in children if c.dep_ in ("prt", "prep") and c.lower_ in ("out", "to")]
             if not particle:
                 return None
-            anchor_tokens = [verb, particle[0]]
+            if particle[0].lower_ == "out":
+                anchor_tokens = [verb, particle[0]]
     rule = "ccomp"
     for child in children:
         if child.dep_ == "ccomp" and "ccomp" in frames:
             heads.append(child.i)
-            ranges.append(_clause_range(child))
+            ranges.append(_reported_range(child))
         elif child.dep_ == "xcomp" and "xcomp" in frames and any(c.dep_ == "aux" for c in child.children):
             heads.append(child.i)
             ranges.append(_clause_range(child))
@@ -154,14 +184,16 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
         if objs and oprds:
             heads.append(objs[0].i)
             ranges.append((objs[0].left_edge.i, oprds[-1].right_edge.i))
-    if not ranges and "for" in frames:
-        rule = "for"
+    prepositions = frames & _PREPOSITIONS
+    if not ranges and prepositions:
+        rule = "prep"
         for prep in children:
-            if prep.dep_ == "prep" and prep.lower_ == "for":
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in prepositions:
+                objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if objs:
                     heads.append(objs[0].i)
                     ranges.append(_clause_range(objs[0]))
+                    anchor_tokens = [verb, prep] if prep.i > verb.i else anchor_tokens
                 break
     if not ranges and ("dobj" in frames or "dobj!" in frames):
         rule = "dobj"
@@ -172,8 +204,8 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
             needs_marks = "dobj!" not in frames
     if not ranges:
         rule = "ccomp"
-    if not ranges and verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and subject is not None \
-            and subject.head is verb and _set_off_by_comma(verb):
+    if not ranges and "paren" in frames and verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and subject is not None \
+            and subject.head.i == verb.i and _set_off_by_comma(verb):
         # "..., a source said." parsed with the reported clause as the head
         host = verb.head
         if host.pos_ in _VERBAL and lex.cue_verbs.get(host.lemma_.lower()) is None:
@@ -209,7 +241,7 @@ def _according_cue(token: Token) -> Cue | None:
     if not sources:
         return None
     host = token.head
-    if host is token:
+    if host.i == token.i:
         return None
     if host.pos_ not in _VERBAL:
         host = host.head if host.head.pos_ in _VERBAL else host

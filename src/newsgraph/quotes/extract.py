@@ -22,13 +22,17 @@ from newsgraph.quotes.speakers import addressee_of, speaker_from
 from newsgraph.records import ActorTable, Article, Quote, SpeakerRef, Span
 
 _WORD = re.compile(r"\w+")
-_DASH_BEFORE_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
+_DASH_BEFORE_NAME = re.compile(r"[ \t\u00a0]*[―—–]+[ \t\u00a0]*(?=[A-Z])")
+_DASH_NAME_BEFORE_COLON = re.compile(r"\s[-―—–]+\s+((?:[A-Z][\w.’'-]*\s+(?:and\s+)?){0,4}[A-Z][\w.’'-]*):$")
 _NAME_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)[ \t]*:[ \t]*\S")
 _MAX_NAME_TOKENS = 6
 _NOUN_PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _UTTERANCE_END = set(",.?!…—–-")
 SCARE_QUOTE_MAX_WORDS = 3
+_MAX_INTERRUPTION_WORDS = 12
+_MAX_APPOSITION_TOKENS = 12
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 DIRECT_SHARE = 0.9
 
 CONFIDENCE = {
@@ -38,13 +42,14 @@ CONFIDENCE = {
     "direct:paragraph-speaker": 0.7,
     "direct:paragraph-cue": 0.6,
     "direct:previous-paragraph": 0.5,
+    "direct:nearby-subject": 0.35,
     "mixed:content": 0.75,
     "indirect:ccomp": 0.7,
     "indirect:parenthetical": 0.65,
     "indirect:according-to": 0.7,
     "indirect:xcomp": 0.6,
     "indirect:oprd": 0.6,
-    "indirect:for": 0.5,
+    "indirect:prep": 0.5,
     "indirect:dobj": 0.5,
     "indirect:colon": 0.55,
     "indirect:noun": 0.55,
@@ -80,13 +85,17 @@ class QuoteExtractor:
     quote in the same paragraph (“A,” she said. “B.”) is added to that quote as a second
     span, as PolNeAR annotates it; off, it becomes a quote of its own (the seed gold's way).
     ``previous_paragraph``: a paragraph made only of an unattributed quote takes the speaker
-    of the quote just before it (off by default: it misattributes comment collections).
+    of the quote just before it (on by default; off for comment collections signed one by one).
     ``keep_unattributed``: keep long quotations with no speaker found, named "unknown".
+    ``nearby_subject``: a quotation no cue claims takes the person-like subject of the clause it
+    sits in ("Nixon ran on the slogan “...”"), the verb standing as the cue.
     """
 
     def __init__(
-        self, *, previous_paragraph: bool = False, keep_unattributed: bool = False, join_continuations: bool = True
+        self, *, previous_paragraph: bool = True, keep_unattributed: bool = False, join_continuations: bool = True,
+        nearby_subject: bool = True,
     ) -> None:
+        self.nearby_subject = nearby_subject
         self.lexicon: Lexicon = lexicon()
         self.previous_paragraph = previous_paragraph
         self.keep_unattributed = keep_unattributed
@@ -180,17 +189,59 @@ class _Assembly:
         A subject found inside the quotation is the parser taking quoted words for the speaker
         ("... Full panic mode,” said Leslie Wimes"); a second subject outside it wins.
         """
-        if cue.subject is None or self._inside_marks(cue.start):
+        if self._inside_marks(cue.start):
             return False
-        if self._inside_marks(cue.subject.idx) and cue.verb is not None:
+        if cue.subject is not None and self._inside_marks(cue.subject.idx) and cue.verb is not None:
             cue.subject = next(
                 (c for c in cue.verb.children
                  if c.dep_ in ("nsubj", "dobj", "attr") and c.i > cue.verb.i and not self._inside_marks(c.idx)
                  and c.pos_ in ("PROPN", "NOUN", "PRON")),
                 None,
             )
-            return cue.subject is not None
-        return True
+        if cue.subject is None and cue.verb is not None and cue.category == "speech":
+            cue.subject = self._inverted_subject(cue) or self._subject_after_quote(cue)
+        return cue.subject is not None
+
+    def _inverted_subject(self, cue: Cue) -> Token | None:
+        """“...,” added another delegate: the parse reads the speaker after the verb as its object."""
+        assert cue.verb is not None
+        before = self.doc[cue.verb.i - 1] if cue.verb.i > 0 else None
+        if before is None or not (before.is_quote or before.text == ","):
+            return None
+        return next(
+            (c for c in cue.verb.children
+             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubjpass") and c.i > cue.verb.i
+             and c.pos_ in ("PROPN", "NOUN") and not self._inside_marks(c.idx)),
+            None,
+        )
+
+    def _subject_after_quote(self, cue: Cue) -> Token | None:
+        """“...,” Flynn, a top surrogate, said: the noun phrase between a closing mark and the cue
+        verb, for a parse that hung the name elsewhere (an apposition inside the quote)."""
+        assert cue.verb is not None
+        k = bisect.bisect_right(self.piece_starts, cue.start) - 1
+        if k < 0:
+            return None
+        close = self.pieces[k][1]
+        if self._paragraph(close) != self._paragraph(cue.start):
+            return None
+        gap = self.text[close + 1:cue.start]
+        if any(ch in ".!?\n" for ch in gap):
+            return None
+        i = self._token_at(close + 1)
+        while i < cue.verb.i and (self.doc[i].is_punct or self.doc[i].is_space):
+            i += 1
+        head = None
+        while i < cue.verb.i and self.doc[i].pos_ in _NOUN_PHRASE_POS:
+            if self.doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
+                head = self.doc[i]
+            i += 1
+        if head is None:
+            return None
+        rest = self.doc[i:cue.verb.i]
+        if any(t.pos_ == "VERB" for t in rest) or len(rest) > _MAX_APPOSITION_TOKENS:
+            return None
+        return head
 
     def _clip(self, cue: Cue) -> bool:
         """Keep a cue's content inside its own paragraph: the parser may run sentences across."""
@@ -275,6 +326,19 @@ class _Assembly:
                     best, best_score = cue, shared
         return best
 
+    def _dash_name_colon(self, mark: MarkedSpan) -> Cue | None:
+        """“...” after a dash-signed name and a colon ("Polls agree - Ann Berg: “...”"): the name speaks."""
+        para_start = self.paragraph_starts[self._paragraph(mark.start)]
+        before_end = para_start + len(self.text[para_start:mark.open_mark].rstrip())
+        signed = _DASH_NAME_BEFORE_COLON.search(self.text, max(para_start, before_end - 80), before_end)
+        if signed is not None:
+            colon = before_end - 1
+            head = self._name_head(signed.start(1), colon)
+            if head is not None:
+                return Cue(lemma=":", category="speech", anchor=self._token_at(colon), start=colon, end=colon + 1,
+                           subject=self.doc[head], colon_at=colon, rule="dash-name-colon")
+        return None
+
     def _by_colon(self, mark: MarkedSpan) -> Cue | None:
         para = self._paragraph(mark.start)
         for cue in self._cues_in(para - 1, para):
@@ -282,6 +346,64 @@ class _Assembly:
                     not self.text[cue.colon_at + 1:mark.open_mark].strip():
                 return cue
         return None
+
+    def _colon_sentence(self, mark: MarkedSpan) -> Cue | None:
+        """Trump went even further: “...”: a quotation introduced by a sentence ending in a colon,
+        in its paragraph or closing the one before, is said by that sentence's subject."""
+        para = self._paragraph(mark.start)
+        before = self.text[self.paragraph_starts[para]:mark.open_mark].rstrip()
+        if not before and para > 0:
+            before = self.text[self.paragraph_starts[para - 1]:self.paragraph_ends[para - 1]].rstrip()
+            colon = self.paragraph_starts[para - 1] + len(before) - 1
+        else:
+            colon = self.paragraph_starts[para] + len(before) - 1
+        if not before.endswith(":") or self._inside_marks(colon):
+            return None
+        root = self._clause_head_before(colon)
+        if root is None or root.lemma_ == "be":
+            return None  # "The rule is simple:" introduces no speaker
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in ("it", "this", "there"):
+            return None
+        if self._inside_marks(subject.idx) or subject.idx > colon:
+            return None
+        return Cue(lemma=":", category="speech", anchor=self._token_at(colon), start=colon, end=colon + 1,
+                   subject=subject, colon_at=colon, verb=root if root.pos_ in ("VERB", "AUX") else None,
+                   rule="colon-sentence")
+
+    def _nearby_subject(self, mark: MarkedSpan) -> Cue | None:
+        """A quotation no cue claims, read as said by the closest subject before it in its paragraph
+        ("Richard Nixon ran on the slogan “...”"); its verb stands as the cue."""
+        para = self._paragraph(mark.start)
+        lo = self.paragraph_starts[para]
+        i = self._token_at(mark.open_mark)
+        while i > 0 and self.doc[i - 1].idx >= lo:
+            i -= 1
+            token = self.doc[i]
+            if token.dep_ == "nsubj" and not self._inside_marks(token.idx) and self._person_like(token):
+                verb = token.head
+                if not verb.left_edge.idx <= mark.open_mark <= verb.right_edge.idx + len(verb.right_edge.text):
+                    return None  # the quotation is not part of that clause
+                return Cue(lemma=verb.lemma_.lower(), category="speech", anchor=verb.i, start=verb.idx,
+                           end=verb.idx + len(verb.text), subject=token, verb=verb, rule="nearby-subject")
+        return None
+
+    def _person_like(self, token: Token) -> bool:
+        """A named person or organisation, a personal pronoun, or an anonymous source noun."""
+        if token.pos_ == "PROPN":
+            return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        if token.pos_ == "PRON":
+            return token.lower_ in _PERSONAL_PRONOUNS
+        return token.lemma_.lower() in self.lex.anonymous_nouns
+
+    def _clause_head_before(self, colon: int) -> Token | None:
+        """The head of the clause that ends at ``colon``: the parse may have made the quotation
+        after the colon the sentence root."""
+        colon_token = self._token_at(colon)
+        sent = self.doc[colon_token].sent
+        span = range(sent.start, colon_token)
+        heads = [self.doc[i] for i in span if self.doc[i].head.i not in span or self.doc[i].head.i == i]
+        return next((t for t in heads if t.pos_ in ("VERB", "AUX")), None)
 
     def _bare(self, cue: Cue) -> bool:
         """A speech cue with no reported clause of its own, free to introduce a nearby quotation."""
@@ -321,8 +443,9 @@ class _Assembly:
         text = self.text
         attributions: dict[int, _Attribution] = {}
         for k, mark in enumerate(self.marks):
-            cue = self._by_content(mark)
-            how = "content"
+            cue, how = self._dash_name_colon(mark), "colon"
+            if cue is None:
+                cue, how = self._by_content(mark), "content"
             if cue is None:
                 cue, how = self._by_colon(mark), "colon"
             if cue is None:
@@ -337,6 +460,7 @@ class _Assembly:
                     attributions[k] = _Attribution(cue, how, k - 1)
                     continue
                 attributions[k] = _Attribution(cue, how)
+        self._split_far_content(attributions)
         self._join_interrupted(attributions)
         for k, mark in enumerate(self.marks):
             if k in attributions:
@@ -348,6 +472,15 @@ class _Assembly:
             cue = self._paragraph_cue(mark)
             if cue is not None:
                 attributions[k] = _Attribution(cue, "paragraph-cue")
+                continue
+            cue = self._colon_sentence(mark)
+            if cue is not None:
+                attributions[k] = _Attribution(cue, "colon")
+                continue
+            if self.owner.nearby_subject:
+                cue = self._nearby_subject(mark)
+                if cue is not None:
+                    attributions[k] = _Attribution(cue, "nearby-subject")
         if self.owner.previous_paragraph:
             for k, mark in enumerate(self.marks):
                 if k not in attributions and self._starts_paragraph(mark):
@@ -374,9 +507,7 @@ class _Assembly:
                 continue
             mark = self.marks[k]
             words = len(_WORD.findall(text[mark.start:mark.end]))
-            if words <= SCARE_QUOTE_MAX_WORDS and not (
-                att.how == "adjacent" and att.cue.start > mark.end and text[mark.end - 1] in _UTTERANCE_END
-            ):
+            if words <= SCARE_QUOTE_MAX_WORDS and not self._short_utterance(mark, att):
                 continue
             host = quote_of.get(att.mate) if att.how in joining and att.mate is not None else None
             if host is not None and host.kind == "direct":
@@ -394,6 +525,38 @@ class _Assembly:
         quotes.extend(self._indirect(quotes, used_cues))
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def _split_far_content(self, attributions: dict[int, _Attribution]) -> None:
+        """“A,” she said, adding more words, “B.”: B is only the cue's content if the cue alone parts them.
+
+        The parse often hangs a later quotation off the cue through a participle ("suggesting",
+        "including"); such a quotation is left for the continuation passes instead.
+        """
+        groups: dict[int, list[int]] = {}
+        for k, att in sorted(attributions.items()):
+            if att.how == "content":
+                groups.setdefault(id(att.cue), []).append(k)
+        for members in groups.values():
+            cue = attributions[members[0]].cue
+            before = [k for k in members if self.marks[k].end <= cue.start]
+            after = [k for k in members if self.marks[k].start >= cue.end]
+            if not before or not after:
+                continue
+            gap = self.text[self.marks[before[-1]].close_mark + 1:self.marks[after[0]].open_mark]
+            if len(_WORD.findall(gap)) > _MAX_INTERRUPTION_WORDS:
+                for k in after:
+                    del attributions[k]
+
+    def _short_utterance(self, mark: MarkedSpan, att: _Attribution) -> bool:
+        """A short quotation that is still speech, not a scare quote: “Really?” she asked; they
+        shouted, “Stop the cover-up!” (the cue right before it, set off by a comma or colon)."""
+        if att.how not in ("adjacent", "colon"):
+            return False
+        last = self.text[mark.end - 1]
+        if att.cue.start > mark.end:
+            return last in _UTTERANCE_END
+        gap = self.text[att.cue.end:mark.open_mark]
+        return last in ".?!…" and gap.strip() in (",", ":") and self.text[mark.start:mark.start + 1].isupper()
 
     def _join_interrupted(self, attributions: dict[int, _Attribution]) -> None:
         """“We were ready,” she said, “but they left.”: the second part continues the first."""
@@ -440,10 +603,11 @@ class _Assembly:
     def _content_quote(self, marks: list[MarkedSpan], cue: Cue) -> Quote | None:
         pieces = [p for m in marks for p in m.pieces]
         quoted = sum(_alnum_count(self.text, s, e) for s, e in pieces)
-        content = sorted(cue.content + pieces)
+        cue_content = self._marks_side(cue, pieces)
+        content = sorted(cue_content + pieces)
         start, end = content[0][0], max(e for _, e in content)
         outside = 0
-        for s, e in cue.content:
+        for s, e in cue_content:
             outside += _alnum_count(self.text, s, e) - sum(
                 _alnum_count(self.text, max(s, ps), min(e, pe)) for ps, pe in pieces if max(s, ps) < min(e, pe)
             )
@@ -452,6 +616,25 @@ class _Assembly:
         if quoted <= 0:
             return None
         return self._quote([(start, end)], "mixed", cue, "mixed:content")
+
+    @staticmethod
+    def _marks_side(cue: Cue, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The cue's content on the side(s) of the cue where its quotation marks are: a quote before
+        "Warren told Stumpf" does not take in the "after he admitted ..." clause that follows, nor
+        the speaker's name the parse may have hung inside the quoted clause."""
+        before = [e for _, e in pieces if e <= cue.start]
+        after = any(s >= cue.end for s, _ in pieces)
+        kept = []
+        for s, e in cue.content:
+            if before and e <= cue.start:
+                if cue.subject is not None and max(before) < cue.subject.idx < cue.start:
+                    # the speaker sits between the closing mark and the cue ("..,” Flynn, an aide, said)
+                    e = min(e, max(before) + 1)
+                if e > s:
+                    kept.append((s, e))
+            elif (after and s >= cue.end) or (s < cue.start and e > cue.end):
+                kept.append((s, e))
+        return kept
 
     def _quote(self, pieces: list[tuple[int, int]], kind: str, cue: Cue, rule: str) -> Quote:
         pieces = [self._strip(s, e) for s, e in pieces]
