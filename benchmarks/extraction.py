@@ -4,16 +4,24 @@ For each set (AEB, NAEB, trafilatura's evaluation set) it writes contract-shaped
 ({"id", "title", "authors", "published", "text"}) for newsgraph, for trafilatura in precision
 mode and, when importable, for readability-lxml, scores each file with
 shared/tools/score_extraction.py, and prints one markdown table.  Each tool runs over the pages
-in one process, so pages/second compare like with like.
+in one process, so pages/second compare like with like; they are counted on the process's CPU
+time, so that other work on a shared machine does not tilt one tool's figure against another's.
+``--write-docs`` also puts the table, the command, the date and the machine into
+docs/benchmarks.md, between the extraction markers.
 
     python benchmarks/extraction.py [--sets aeb,naeb,traf] [--tools newsgraph,trafilatura,readability]
-                                    [--inputs DIR] [--out DIR] [--limit N]
+                                    [--inputs DIR] [--out DIR] [--limit N] [--write-docs]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
+import os
+import platform
+import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -25,6 +33,9 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 TOOLS = SHARED / "tools"
 SETS = ("aeb", "naeb", "traf")
+DOCS = REPO / "docs" / "benchmarks.md"
+BEGIN_MARKER = "<!-- extraction:begin -->"
+END_MARKER = "<!-- extraction:end -->"
 METADATA_KEYS = ("title_exact", "title_loose", "author_exact", "author_f1", "date_exact")
 
 Extractor = Callable[[dict[str, Any]], dict[str, Any]]
@@ -107,13 +118,13 @@ def read_pages(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
 
 
 def run_tool(extract: Extractor, pages: list[dict[str, Any]], out: Path) -> float:
-    """Write one output line per page; return pages per second (after one untimed warm-up page)."""
+    """Write one output line per page; return pages per CPU second (after one untimed warm-up page)."""
     if pages:
         try:
             extract(pages[0])
         except Exception:  # the timed pass records the error for this page
             pass
-    started = time.perf_counter()
+    started = time.process_time()
     with out.open("w", encoding="utf-8") as handle:
         for page in pages:
             try:
@@ -121,7 +132,7 @@ def run_tool(extract: Extractor, pages: list[dict[str, Any]], out: Path) -> floa
             except Exception as error:  # a crash on one page must not stop the benchmark
                 record = {"id": page["id"], "error": f"{type(error).__name__}: {error}"}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     return len(pages) / elapsed if elapsed > 0 else float("inf")
 
 
@@ -159,6 +170,39 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def docs_section(markdown_table: str, command: str, when: _dt.datetime) -> str:
+    """The docs/benchmarks.md section: how the figures were made, then the table."""
+    machine = f"{platform.machine()} {platform.processor() or ''}".strip()
+    return "\n".join([
+        BEGIN_MARKER,
+        "### Article extraction",
+        "",
+        f"Command: `{command}`  ",
+        f"Date: {when:%Y-%m-%d %H:%M} UTC  ",
+        f"Machine: {machine}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()}  ",
+        "All tools run on the same pages in one process; pages/s are pages per CPU second of that process "
+        "(compare tools within one run only: other load on a shared machine still moves the figures).",
+        "",
+        markdown_table,
+        END_MARKER,
+    ])
+
+
+def write_docs(section: str, path: Path = DOCS) -> None:
+    """Replace only what lies between the markers; create the file with just the section if absent."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(section + "\n", encoding="utf-8")
+        return
+    text = path.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(BEGIN_MARKER) + r".*?" + re.escape(END_MARKER), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(SETS))
@@ -166,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inputs", type=Path, help="existing make_inputs.py output (default: build one)")
     parser.add_argument("--out", type=Path, help="where the prediction files go (default: a temp dir)")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set (scored on those)")
+    parser.add_argument("--write-docs", action="store_true", help=f"write the table into {DOCS.relative_to(REPO)}")
     args = parser.parse_args(argv)
+    command = "python benchmarks/extraction.py " + shlex.join(sys.argv[1:] if argv is None else argv)
     if not (TOOLS / "score_extraction.py").exists():
         print(f"{TOOLS} is absent: the benchmark needs ../shared", file=sys.stderr)
         return 2
@@ -197,7 +243,10 @@ def main(argv: list[str] | None = None) -> int:
                 result = score(bench, predictions, only_predicted=args.limit is not None)
                 rows.append({"set": bench, "tool": name, "speed": speed, "result": result})
                 print(f"{bench} {name}: {result['summary']} pages/s={speed:.1f}", file=sys.stderr, flush=True)
-        print(table(rows))
+        markdown = table(rows)
+        print(markdown)
+    if args.write_docs:
+        write_docs(docs_section(markdown, command.strip(), _dt.datetime.now(_dt.timezone.utc)))
     return 0
 
 

@@ -154,6 +154,22 @@ def test_page_without_body_raises_naming_the_input() -> None:
     assert "no article body" in str(caught.value)
 
 
+def test_html_page_of_100_mb_is_refused_naming_the_input(tmp_path: Path) -> None:
+    from newsgraph.ingest import iter_documents
+
+    path = tmp_path / "huge.html"
+    with path.open("wb") as handle:
+        handle.write(_page(PARAGRAPHS).encode("utf-8"))
+        handle.truncate(100 * 1024 * 1024)  # sparse: the size is real, the disk cost is not
+    items = list(iter_documents([str(path)]))
+    assert len(items) == 1 and isinstance(items[0], IngestError)
+    assert str(path) in str(items[0]) and "too large" in str(items[0])
+    oversized = _page(PARAGRAPHS).replace("</article>", "<p>" + "word " * 4_300_000 + "</p></article>")
+    with pytest.raises(IngestError) as caught:
+        extract_html(_html_doc(oversized, doc_id="oversized-page"))
+    assert "oversized-page" in str(caught.value) and "too large" in str(caught.value)
+
+
 def test_binary_file_named_html_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "photo.html"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
@@ -374,3 +390,4 @@ def test_globalvoices_feed(shared_dir: Path) -> None:
         assert item.title == expected["title"] and item.kind == "html"
         assert item.published == _dt.date.fromisoformat(expected["date"][:10])
         assert item.meta["authors"] == [expected["byline"]]
+

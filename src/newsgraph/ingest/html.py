@@ -23,6 +23,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import lxml.html
 import trafilatura
 from lxml import etree
+from htmldate import find_date
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_metadata
+from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 
 from newsgraph.ingest.errors import IngestError
 from newsgraph.records import Article, RawDocument
@@ -233,13 +237,16 @@ def _is_site_name(segment: str, site_names: set[str]) -> bool:
 _SITE_HEADING = re.compile(r"site|logo|brand|masthead", re.IGNORECASE)
 
 
+_HEADLINE_ELEMENTS = etree.XPath(
+    '//*[self::h1 or ((self::h2 or self::h3 or self::div or self::span) and (contains(@class, "entry-title")'
+    ' or contains(@class, "post-title") or contains(@class, "article-title") or contains(@class, "headline")))]'
+)
+
+
 def _headline_candidates(tree: Any) -> list[str]:
     """The page's own headline elements: <h1>s and headings marked as the entry or post title."""
     heads: list[str] = []
-    for element in tree.xpath(
-        '//h1 | //*[self::h2 or self::h3 or self::div or self::span][contains(@class, "entry-title") '
-        'or contains(@class, "post-title") or contains(@class, "article-title") or contains(@class, "headline")]'
-    ):
+    for element in _HEADLINE_ELEMENTS(tree):
         if _SITE_HEADING.search(f'{element.get("id", "")} {element.get("class", "")}'):
             continue
         text = _squash(element.text_content())
@@ -288,7 +295,8 @@ def _strip_rubric_prefix(title: str) -> str:
 
 
 def _choose_title(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]], site_names: set[str],
-                  fallback: str | None) -> str | None:
+                  heads: list[str], fallback: str | None = None, *, final: bool = True) -> str | None:
+    """The headline; with ``final`` False, None instead of a guess when the page declares none."""
     declared: list[str] = []
     for node in ld:
         for key in ("headline", "name"):
@@ -304,7 +312,7 @@ def _choose_title(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]
         declared.append(_squash(fallback))
     declared = [_squash(html_lib.unescape(d)) for d in declared if d]
     declared_keys = [_key(d) for d in declared]
-    for head in _headline_candidates(tree):
+    for head in heads:
         head_key = _key(head)
         matches = [k for k in declared_keys if head_key and head_key in k]
         if matches and len(head_key) >= 0.4 * min(len(k) for k in matches) and not _is_site_name(head, site_names):
@@ -313,7 +321,8 @@ def _choose_title(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]
         stripped = _strip_title(title, site_names)
         if stripped and not _is_site_name(stripped, site_names):
             return _strip_rubric_prefix(stripped)
-    heads = _headline_candidates(tree)
+    if not declared and not final:
+        return None
     return heads[0] if heads else (declared[0] if declared else None)
 
 
@@ -367,6 +376,12 @@ def _split_authors(values: Iterable[str], site_names: set[str]) -> tuple[list[st
     return people, others
 
 
+_BYLINE_ELEMENTS = etree.XPath(
+    '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
+    ' or contains(@class, "author-name") or contains(@class, "author__name")]'
+)
+
+
 def _byline_texts(tree: Any) -> list[str]:
     """Names in the first byline block: author links inside it first, else what follows "by".
 
@@ -375,10 +390,7 @@ def _byline_texts(tree: Any) -> list[str]:
     """
     texts: list[str] = []
     first_parent = None
-    for element in tree.xpath(
-        '//*[@itemprop="author"] | //*[@rel="author"] | //*[contains(@class, "byline")]'
-        ' | //*[contains(@class, "author-name")] | //*[contains(@class, "author__name")]'
-    ):
+    for element in _BYLINE_ELEMENTS(tree):
         if first_parent is not None and element.getparent() is not first_parent and not _inside(element, first_parent):
             continue
         named = element.xpath('.//*[@itemprop="name"] | .//a[@rel="author"] | .//a[contains(@href, "/author")]')
@@ -402,7 +414,7 @@ def _inside(element: Any, ancestor: Any) -> bool:
 
 
 def _choose_authors(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]], site_names: set[str],
-                    fallback: str | None) -> list[str]:
+                    fallback: "_LazyMetadata") -> list[str]:
     """Reporters from the most trusted source that names any; a credit line only when none does."""
     sources: list[list[str]] = []
     for node in ld[:1]:
@@ -410,14 +422,15 @@ def _choose_authors(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, An
     for key in _ordered("author_meta_keys.txt"):
         sources.append(meta.get(key, []))
     sources.append(_byline_texts(tree))
-    if fallback:
-        sources.append([fallback])
     credits: list[str] = []
     for values in sources:
         people, others = _split_authors(values, site_names)
         if people:
             return people
         credits = credits or others
+    if not credits and fallback.get("author"):
+        people, others = _split_authors([fallback.get("author")], site_names)
+        return people or others[:1]
     return credits[:1]
 
 
@@ -499,7 +512,7 @@ def _publisher_zone(url: str | None) -> _dt.tzinfo | None:
     return None
 
 
-def _declared_date(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]], fallback: str | None,
+def _declared_date(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]], fallback: "_LazyMetadata",
                     url: str | None = None) -> _dt.date | None:
     """The publication date the page declares: JSON-LD, then <meta>, then trafilatura, then <time>."""
     declared: list[str] = []
@@ -518,7 +531,7 @@ def _declared_date(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any
         found = _parse_date(value)
         if found:
             return found
-    return _parse_date(fallback) or next((i.date() for i in (_parse_instant(v) for v in stamps) if i), None)
+    return _parse_date(fallback.get("date")) or next((i.date() for i in (_parse_instant(v) for v in stamps) if i), None)
 
 
 def _modified_days(meta: dict[str, list[str]], ld: list[dict[str, Any]]) -> set[_dt.date]:
@@ -527,7 +540,7 @@ def _modified_days(meta: dict[str, list[str]], ld: list[dict[str, Any]]) -> set[
     return {day for day in found if day is not None}
 
 
-def _choose_date(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]], fallback: str | None,
+def _choose_date(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]], fallback: "_LazyMetadata",
                  url: str | None = None) -> _dt.date | None:
     """The declared publication date, or the update day when that is the date the page shows first.
 
@@ -548,9 +561,21 @@ _DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:dek|standfirst|subtitle|subheadline|sub
                         re.IGNORECASE)
 
 
+_CLASS_VALUES = etree.XPath("//@class")
+
+
+def _dek_elements(tree: Any) -> Iterator[Any]:
+    """Elements whose class names a dek, found from the class strings (cheaper than every element)."""
+    for value in _CLASS_VALUES(tree):
+        if _DEK_CLASS.search(value):
+            element = value.getparent()
+            if element is not None and element.tag not in ("body", "html", "article"):
+                yield element
+
+
 def _choose_subtitle(tree: Any, meta: dict[str, list[str]], title: str | None, body: str) -> str | None:
     """The dek: a standfirst element, else a description that is not just the body's opening."""
-    for element in tree.xpath("//*[@class][not(self::body or self::html or self::article)]"):
+    for element in _dek_elements(tree):
         if not _DEK_CLASS.search(element.get("class", "")):
             continue
         text = _squash(element.text_content())
@@ -587,40 +612,87 @@ def _choose_language(tree: Any, meta: dict[str, list[str]], body: str) -> str | 
 # --- body ---------------------------------------------------------------------------------
 
 
-def _trafilatura(html: str, url: str | None, **options: Any) -> Any:
+def _load_tree(html: str) -> Any:
+    """The page parsed once, the way trafilatura parses it, so its extraction can reuse the tree.
+
+    trafilatura copies a tree it is given before pruning it, so the same tree then serves the
+    metadata readers unchanged.  Pages trafilatura's loader rejects fall back to lxml alone.
+    """
+    try:
+        tree = load_html(html)
+    except (ValueError, TypeError, etree.LxmlError):
+        tree = None
+    if tree is None or not isinstance(tree, lxml.html.HtmlElement):
+        return _parse_tree(html)
+    return tree
+
+
+def _trafilatura(page: Any, url: str | None, **options: Any) -> Any:
     try:
         return trafilatura.bare_extraction(
-            html, url=url, include_comments=False, include_tables=True, with_metadata=True, **options
+            page, url=url, include_comments=False, include_tables=True, with_metadata=False, **options
         )
     except (ValueError, TypeError, etree.LxmlError):
         return None
 
 
-def _body(html: str, url: str | None) -> tuple[str, Any, str]:
-    """The body text, trafilatura's document (for its metadata) and the method that gave the text.
+def _body(page: Any, url: str | None) -> tuple[str, str]:
+    """The body text and the method that gave it.
 
     Precision mode first (it keeps the least furniture); when it returns too little, the
     standard mode, then trafilatura's baseline, whichever finds a real body.
     """
-    extracted = _trafilatura(html, url, favor_precision=True)
+    extracted = _trafilatura(page, url, favor_precision=True)
     text = _paragraphs(extracted.text or "") if extracted is not None else ""
     method = "precision" if extracted is not None else "none"
     if len(text) >= MIN_BODY_CHARS:
-        return text, extracted, method
-    standard = _trafilatura(html, url)
+        return text, method
+    standard = _trafilatura(page, url)
     standard_text = _paragraphs(standard.text or "") if standard is not None else ""
     if len(standard_text) > len(text):
-        text, extracted, method = standard_text, standard, "standard"
+        text, method = standard_text, "standard"
         if len(text) >= MIN_BODY_CHARS:
-            return text, extracted, method
+            return text, method
     try:
-        _, baseline_text, _ = trafilatura.baseline(html)
+        _, baseline_text, _ = trafilatura.baseline(page)
     except (ValueError, TypeError, etree.LxmlError):
         baseline_text = ""
     baseline_text = _paragraphs(baseline_text or "")
     if len(baseline_text) > 2 * len(text) and len(baseline_text) >= MIN_BODY_CHARS:
-        return baseline_text, extracted, "baseline"
-    return text, extracted, method
+        return baseline_text, "baseline"
+    return text, method
+
+
+class _LazyMetadata:
+    """trafilatura's own reading of one field, computed only when the page declares none.
+
+    Each field runs only the part of trafilatura's metadata pass it needs (the author
+    heuristics, or htmldate for the date), so pages with declared metadata pay nothing.
+    """
+
+    def __init__(self, tree: Any, url: str | None) -> None:
+        self._tree = tree
+        self._url = url
+        self._found: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any:
+        if key not in self._found:
+            try:
+                self._found[key] = self._compute(key)
+            except (ValueError, TypeError, AttributeError, KeyError, etree.LxmlError):
+                self._found[key] = None
+        return self._found[key]
+
+    def _compute(self, key: str) -> Any:
+        if key == "author":
+            found = examine_meta(self._tree)
+            if found.author and " " not in found.author:
+                found.author = None
+            found = extract_meta_json(self._tree, found)
+            return found.author or extract_author(self._tree)
+        if key == "date":
+            return find_date(self._tree, **{**set_date_params(True), "url": self._url})
+        return extract_metadata(self._tree, self._url).as_dict().get(key)
 
 
 def extract_html(doc: RawDocument) -> Article:
@@ -629,12 +701,18 @@ def extract_html(doc: RawDocument) -> Article:
     html = _replace_cfemails(doc.content or "")
     if not html.strip():
         raise IngestError(f"{name}: empty HTML document", source=name)
+    from newsgraph.ingest import MAX_DOCUMENT_BYTES
+
+    if len(html) > MAX_DOCUMENT_BYTES:
+        raise IngestError(
+            f"{name}: HTML page of {len(html) / 1e6:.1f} million characters is too large for one document "
+            f"(limit {MAX_DOCUMENT_BYTES / 1e6:.0f} MB)", source=name)
     if "\x00" in html[:4096]:
         raise IngestError(f"{name}: binary content, not an HTML page", source=name)
-    tree = _parse_tree(html)
+    tree = _load_tree(html)
     if tree is None:
         raise IngestError(f"{name}: not parseable as HTML", source=name)
-    text, extracted, method = _body(html, doc.url)
+    text, method = _body(tree, doc.url)
     if len(text.split()) < MIN_BODY_WORDS and sum(ch.isalnum() for ch in text) < MIN_UNSPACED_BODY_CHARS:
         raise IngestError(f"{name}: page has no article body", source=name)
 
@@ -642,17 +720,20 @@ def extract_html(doc: RawDocument) -> Article:
     ld = _json_ld_articles(tree)
     canonical = _canonical_url(tree, meta) or doc.url
     site_names = _site_names(tree, meta, ld, canonical or doc.url)
-    found = extracted.as_dict() if extracted is not None else {}
-    title = doc.title or _choose_title(tree, meta, ld, site_names, found.get("title"))
-    text = _trim_furniture(_drop_leading_headline(text, [title, found.get("title"), *_headline_candidates(tree)[:1]]))
+    heads = _headline_candidates(tree)
+    fallback = _LazyMetadata(tree, canonical)
+    title = doc.title or _choose_title(tree, meta, ld, site_names, heads, final=False) or _choose_title(
+        tree, meta, ld, site_names, heads, fallback.get("title"))
+    text = _trim_furniture(_drop_leading_headline(text, [title, *heads[:1]]))
+    authors = _given_authors(doc) or _choose_authors(tree, meta, ld, site_names, fallback)
     return Article(
         id=doc.id,
         text=text,
         source=doc.source,
         title=title,
         subtitle=_choose_subtitle(tree, meta, title, text),
-        authors=_given_authors(doc) or _choose_authors(tree, meta, ld, site_names, found.get("author")),
-        published=doc.published or _choose_date(tree, meta, ld, found.get("date"), canonical or doc.url),
+        authors=authors,
+        published=doc.published or _choose_date(tree, meta, ld, fallback, canonical or doc.url),
         url=canonical,
         language=_choose_language(tree, meta, text),
         extractor=f"{EXTRACTOR}:{method}",
