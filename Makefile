@@ -25,14 +25,14 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+# Lock files name packages, versions and hashes only: pip's local index settings are dropped.
 lock:
 	$(BIN)/pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --extra bench \
-		--no-emit-index-url --no-emit-find-links --strip-extras \
-		-o requirements.lock pyproject.toml
+		--no-header --strip-extras -o requirements.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-		--no-emit-index-url --no-emit-find-links \
-		-o requirements/bootstrap.lock requirements/bootstrap.in
+		--no-header -o requirements/bootstrap.lock requirements/bootstrap.in
+	sed -i -e '/^--/d' -e '/./,$$!d' requirements.lock requirements/bootstrap.lock
 
 bench: install
 	$(BIN)/python benchmarks/speed.py
