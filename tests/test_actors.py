@@ -249,9 +249,9 @@ def seed_body(seed_text: str) -> str:
     return "\n".join(line for line in seed_text.split("\n") if "Advertisement" not in line)
 
 
-def test_seed_article(seed_text, pipeline):
+def test_seed_article(seed_text, parser):
     text = seed_body(seed_text)
-    doc = pipeline.parser.parse(text)
+    doc = parser.parse(text)
     resolver = ActorResolver()
     started = time.perf_counter()
     table = resolver.resolve(doc, Article(id="seed", text=text))
@@ -321,3 +321,127 @@ def test_historical_states_and_leaders(parser, resolver) -> None:
     assert at(table, text, "Soviet Union").code == "USR"
     assert at(table, text, "Yugoslavia").code == "YUG"
     assert at(table, text, "Hosni Mubarak").code == "EGYGOV"
+
+
+def test_plover_sector_is_carried_beside_the_cameo_code(parser, resolver) -> None:
+    text = "Kenyan protesters marched while Danish journalists and a Chilean diplomat watched."
+    table = resolve(parser, resolver, text)
+    protesters, journalists, diplomat = (at(table, text, p) for p in ("protesters", "journalists", "diplomat"))
+    assert (protesters.code, protesters.sector) == ("KENOPP", "CVL")
+    assert (journalists.code, journalists.sector) == ("DNKMED", "JRN")
+    assert (diplomat.code, diplomat.sector) == ("CHLDIP", "GOV")
+
+
+def test_generic_position_takes_the_sector_of_the_body_named_before_it(parser, resolver) -> None:
+    text = "A rebel spokesman and Peruvian intelligence officers met army staff and opposition officials."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "rebel spokesman").code == "---REB"
+    assert at(table, text, "intelligence officers").code == "PERSPY"
+    assert at(table, text, "army staff").code == "---MIL"
+    assert at(table, text, "opposition officials").code == "---OPP"
+
+
+def test_a_position_with_no_body_is_no_actor(parser, resolver) -> None:
+    text = "The station was closed and a member left."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "station") is None
+    assert at(table, text, "member") is None
+
+
+def test_former_officials_are_elites(parser, resolver) -> None:
+    text = "A former Chilean minister and a former CIA official criticised the plan, and an army officer agreed."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "minister").code == "CHLELI"
+    assert at(table, text, "minister").sector == "ELI"
+    assert at(table, text, "CIA official").code == "USAELI"
+    assert at(table, text, "army officer").code == "---MIL"
+
+
+def test_known_people_are_coded_by_the_article_date(parser, resolver) -> None:
+    text = "Angela Merkel met Boris Johnson and Keir Starmer."
+    by_date = {}
+    for day in (dt.date(2017, 1, 10), dt.date(2020, 6, 1), dt.date(2023, 3, 1), None):
+        table = resolve(parser, resolver, text, published=day)
+        by_date[day] = {a.name: (a.code, a.role) for a in table}
+    assert by_date[dt.date(2017, 1, 10)]["Boris Johnson"] == ("GBRGOV", "British Foreign Secretary")
+    assert by_date[dt.date(2017, 1, 10)]["Keir Starmer"][0] == "GBR"
+    assert by_date[dt.date(2020, 6, 1)]["Angela Merkel"][0] == "DEUGOV"
+    assert by_date[dt.date(2020, 6, 1)]["Keir Starmer"][0] == "GBROPP"
+    assert by_date[dt.date(2023, 3, 1)]["Angela Merkel"] == ("DEUELI", "former Chancellor of Germany")
+    assert by_date[dt.date(2023, 3, 1)]["Boris Johnson"][0] == "GBRELI"
+    assert by_date[None]["Angela Merkel"][0] == "DEUGOV"
+
+
+def test_igo_branches_keep_the_igo_code(parser, resolver) -> None:
+    text = "UN peacekeepers guarded the road while EU lawmakers and NATO officials debated."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "UN peacekeepers").code == "UNMIL"
+    assert at(table, text, "EU lawmakers").code == "EULEG"
+    assert at(table, text, "NATO officials").code == "NATO"
+    assert at(table, text, "NATO officials").sector == "GOV"
+
+
+def test_of_phrase_names_the_body_of_a_title(parser, resolver) -> None:
+    text = "The president of the European Commission thanked the parliament of Peru."
+    table = resolve(parser, resolver, text)
+    president = at(table, text, "president of the European Commission")
+    assert president is not None and president.code == "EU" and president.sector == "GOV"
+    assert any(m.text == "president of the European Commission" for m in president.mentions)
+    assert at(table, text, "parliament of Peru").code == "PERLEG"
+
+
+def test_bare_agent_noun_as_a_headline(parser, resolver) -> None:
+    for text, code in (("Defence minister", "---GOV"), ("Gangster", "---CRM")):
+        table = resolve(parser, resolver, text)
+        assert at(table, text, text).code == code
+
+
+def test_places_give_their_country(parser, resolver) -> None:
+    text = "Shanghai police detained two men. Talks were later held in Shanghai, and Texas sued."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Shanghai police").code == "CHNCOP"
+    men = at(table, text, "two men")
+    assert men.code is None and men.sector == "UNK"
+    assert at(table, text, "Shanghai", occurrence=1) is None
+    assert at(table, text, "Texas").code == "USA"
+
+
+def test_origin_but_not_patron_hyphen_gives_nationality(parser, resolver) -> None:
+    text = "A Kenya-based aid group helped, but US-backed rebels attacked."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Kenya-based aid group").code == "KENNGO"
+    assert at(table, text, "rebels").code == "---REB"
+    assert at(table, text, "US").code == "USA"
+
+
+def test_named_body_gives_the_sector_over_the_agent_noun(parser, resolver) -> None:
+    text = "Taliban militants attacked the post."
+    table = resolve(parser, resolver, text)
+    militants = at(table, text, "Taliban militants")
+    assert (militants.code, militants.sector) == ("AFGREB", "REB")
+
+
+def test_unknown_organisation_takes_nationality_and_keyword_sector(parser, resolver) -> None:
+    text = "The Chilean Fishermen's Party rejected the deal, and Maple Grove College objected."
+    table = resolve(parser, resolver, text)
+    party = at(table, text, "Chilean Fishermen's Party")
+    assert (party.code, party.sector) == ("CHLPTY", "PTY")
+    assert len([a for a in table if a.mentions[0].start < text.index("rejected")]) == 1
+    college = at(table, text, "Maple Grove College")
+    assert (college.code, college.sector) == ("---EDU", "EDU")
+
+
+def test_people_file_is_consistent() -> None:
+    """Every office in people.tsv names a known country or international body, a known agent
+    code, and a start no later than its end."""
+    from newsgraph.actors.lexicon import load_builtin
+
+    lexicon = load_builtin()
+    bodies = set(lexicon.countries) | set(lexicon.igo_names) | {"IMG"}  # IMG: CAMEO's transnational armed groups
+    people = {id(p): p for p in lexicon.people.values()}.values()
+    assert len(people) > 500
+    for person in people:
+        for term in person.terms:
+            assert term.country in bodies, (person.name, term)
+            assert not term.sector or term.sector in lexicon.agent_codes, (person.name, term)
+            assert term.start is None or term.end is None or term.start <= term.end, (person.name, term)

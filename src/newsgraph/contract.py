@@ -96,6 +96,7 @@ def document_to_dict(doc: AnalyzedDocument) -> dict[str, Any]:
                 "name": actor.name,
                 "kind": actor.kind,
                 "code": actor.code,
+                "sector": actor.sector,
                 "role": actor.role,
                 "mentions": [[m.start, m.end] for m in actor.mentions],
                 "mention_rules": [m.rule for m in actor.mentions],

@@ -89,6 +89,8 @@ class Actor:
     role: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     rule: str = ""
+    sector: str | None = None
+    """PLOVER 2.0 sector; differs from ``code``'s CAMEO agent where the schemes differ (DIP vs GOV)."""
 
     @property
     def country(self) -> str | None:

@@ -19,7 +19,10 @@ EntryKind = Literal["person", "organization", "country", "group", "anonymous", "
 CaseMode = Literal["exact", "proper", "any"]
 
 #: Priority of entry sources when several entries share a key (lower wins).
-SOURCE_PRIORITY = {"extra": 0, "people": 1, "igo": 2, "organization": 2, "country": 3, "region": 4, "sector": 5}
+SOURCE_PRIORITY = {"extra": 0, "people": 1, "igo": 2, "organization": 2, "country": 3, "place": 4, "region": 4, "sector": 5}
+
+#: Rule of a city, state or province (places.tsv): it gives its country's code.
+PLACE_RULE = "actor:lexicon:place"
 
 _SPACES = re.compile(r"\s+")
 _WORD_BREAKS = "-'.’"
@@ -63,6 +66,8 @@ class Entry:
     dated: tuple[DatedCode, ...] = ()
     stem: bool = False
     kind_known: bool = True
+    plover: str | None = None
+    generic: bool = False
 
     def code_on(self, day: _dt.date | None) -> str | None:
         """The code in force on ``day`` (extra lexicons may restrict codes by date)."""
@@ -213,11 +218,78 @@ class Country:
 
 
 @dataclass(frozen=True, slots=True)
-class KnownPerson:
-    name: str
-    code: str
+class Term:
+    """One office a known person held: its code and title, between two dates (end open if current)."""
+
+    country: str
+    sector: str
     role: str
+    start: _dt.date | None
+    end: _dt.date | None
+
+    @property
+    def code(self) -> str:
+        return self.country + self.sector
+
+    @property
+    def national(self) -> bool:
+        """Whether the country slot is a state (ISO3), not an international body ("UN")."""
+        return len(self.country) == 3 and self.country.isalpha() and self.country.isupper()
+
+    def covers(self, day: _dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """A head of state or government, minister or other figure the news often names bare."""
+
+    name: str
     gender: str | None
+    terms: tuple[Term, ...]
+
+    @property
+    def code(self) -> str:
+        return self.office_on(None)[0]
+
+    @property
+    def role(self) -> str:
+        return self.office_on(None)[1]
+
+    def office_on(self, day: _dt.date | None) -> tuple[str, str]:
+        """Code and title on the article's date: the office then held (the latest begun if
+        several), ``ELI`` (a former official) after the last office ended, the bare country
+        before the first began; undated articles get the latest office."""
+        latest = max(self.terms, key=_term_order)
+        if day is None:
+            return latest.code, latest.role
+        held = [t for t in self.terms if t.covers(day)]
+        if held:
+            term = max(held, key=_term_order)
+            return term.code, term.role
+        if all(t.start is not None and day < t.start for t in self.terms):
+            return latest.country, latest.role
+        ended = max((t for t in self.terms if t.end is not None and t.end < day), key=lambda t: t.end or day)
+        return (ended.country + "ELI" if ended.national else ended.country), f"former {ended.role}"
+
+
+def _term_order(term: Term) -> _dt.date:
+    return term.start or _dt.date.min
+
+
+def _day(text: str, last: bool) -> _dt.date | None:
+    """``2014``, ``2014-05`` or ``2014-05-26``; a year or month alone means its first or last day."""
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return _dt.date(*parts)
+    if len(parts) == 2:
+        if not last:
+            return _dt.date(parts[0], parts[1], 1)
+        following = _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - _dt.timedelta(days=1)
+    return _dt.date(parts[0], 12, 31) if last else _dt.date(parts[0], 1, 1)
 
 
 @dataclass(slots=True)
@@ -234,6 +306,39 @@ class Lexicon:
     pronouns: dict[str, str]
     first_names: dict[str, str]
     context_aliases: dict[str, list[str]]
+    plover_of: dict[str, str]
+    org_keywords: dict[str, tuple[str, str | None]]
+    origin_words: frozenset[str]
+    igo_long: dict[str, str] = field(default_factory=dict)
+    agent_codes: frozenset[str] = frozenset()
+
+    def plover_sector(self, code: str | None) -> str | None:
+        """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
+        for an international body, the agent inside its CAMEO code ("ICJ" = IGOUNOJUDICJ -> JUD)."""
+        if not code:
+            return None
+        international = self._international_code(code)
+        if international is not None:
+            chunks = [international[i:i + 3] for i in range(3, len(international) - 2, 3)]
+            return next((self.plover_sector_of_agent(c) for c in reversed(chunks) if c in self.agent_codes), None)
+        agent = code[3:6]
+        return self.plover_sector_of_agent(agent) if agent else None
+
+    def _international_code(self, code: str) -> str | None:
+        """The CAMEO long form of an IGO/NGO code, agent suffix kept ("EULEG" -> IGOEUREECLEG)."""
+        if code.startswith(("IGO", "NGO")):
+            return code
+        for short, long_code in self.igo_long.items():
+            tail = code[len(short):]
+            if code.startswith(short) and len(tail) % 3 == 0 and (tail.isalpha() or not tail):
+                return long_code + tail
+        return None
+
+    def plover_sector_of_agent(self, agent: str | None) -> str | None:
+        if not agent:
+            return None
+        plover = self.plover_of.get(agent, agent)
+        return None if plover == "-" else plover
 
 
 def _data_lines(name: str) -> Iterator[list[str]]:
@@ -272,6 +377,10 @@ def load_builtin() -> Lexicon:
                 Entry(surface, gov_name, "organization", f"{iso3}GOV", f"code:{iso3}GOV",
                       "actor:lexicon:capital-metonym", "country", case_mode(surface), sector="GOV")
             )
+    for row in _data_lines("places.tsv"):
+        place, iso3, aliases = _cells(row, 3)[:3]
+        for surface in [place, *_alts(aliases)]:
+            table.add(Entry(surface, place, "country", iso3, f"place:{place}", PLACE_RULE, "place", case_mode(surface)))
     igo_codes: dict[str, str] = {}
     igo_names: dict[str, str] = {}
     for row in _data_lines("igos.tsv"):
@@ -288,32 +397,51 @@ def load_builtin() -> Lexicon:
         identity = f"country:{code}" if kind == "country" else f"org:{name}"
         for surface in dict.fromkeys([name, *_alts(aliases)]):
             table.add(Entry(surface, name, kind, code, identity, "actor:lexicon:organization", "organization", case_mode(surface)))  # type: ignore[arg-type]
-    people: dict[str, KnownPerson] = {}
-    surnames: dict[str, list[KnownPerson]] = {}
-    for row in _data_lines("people.tsv"):
-        name, code, role, gender, aliases = _cells(row, 5)[:5]
-        person = KnownPerson(name, code, role, gender or None)
-        for surface in dict.fromkeys([name, *_alts(aliases)]):
-            people[normalize(surface)] = person
-            table.add(Entry(surface, name, "person", code, f"person:{name}", "actor:lexicon:known-person", "people",
-                            "proper", gender=gender or None, role=role))
-        surnames.setdefault(normalize(name.split()[-1]), []).append(person)
+    people, surnames = _load_people(table)
     for row in _data_lines("regions.tsv"):
         surface, code = _cells(row, 2)[:2]
         table.add(Entry(surface, surface, "region", code, f"region:{code}", "actor:lexicon:region", "region", case_mode(surface)))
+    plover_of = {row[0]: row[1] for row in _data_lines("plover_sectors.tsv")}
     for row in _data_lines("sectors.tsv"):
-        phrase, sector, collective, plural = _cells(row, 4)[:4]
+        phrase, sector, collective, plural, plover, generic = _cells(row, 6)[:6]
         for surface, is_plural in ((phrase, False), (plural or _plural(phrase), True)):
             table.add(
                 Entry(surface, phrase, "sector", None, f"sector:{phrase}", "actor:lexicon:sector", "sector", "any",
-                      sector=sector, collective=bool(collective) or (is_plural and surface != phrase),
-                      role="plural" if is_plural and surface != phrase else None)
+                      sector=sector or None, collective=bool(collective) or (is_plural and surface != phrase),
+                      role="plural" if is_plural and surface != phrase else None,
+                      plover=plover or None, generic=bool(generic))
             )
+    org_keywords = {normalize(row[0]): (row[1], _cells(row, 3)[2] or None) for row in _data_lines("org_keywords.tsv")}
     honorifics = {row[0]: (_cells(row, 2)[1] or None) for row in _data_lines("honorifics.tsv")}
     pronouns = {row[0]: row[1] for row in _data_lines("pronouns.tsv")}
     first_names = {row[0]: row[1] for row in _data_lines("first_names.tsv")}
     context_aliases = {row[0]: _alts(row[1]) for row in _data_lines("context_aliases.tsv")}
-    return Lexicon(table, countries, igo_codes, igo_names, people, surnames, honorifics, pronouns, first_names, context_aliases)
+    agent_codes = frozenset({*plover_of, *plover_of.values(), *(e.sector for b in table.entries.values()
+                                                               for e in b if e.kind == "sector" and e.sector)} - {"-"})
+    return Lexicon(table, countries, igo_codes, igo_names, people, surnames, honorifics, pronouns, first_names,
+                   context_aliases, plover_of, org_keywords, frozenset(row[0] for row in _data_lines("origin_words.txt")),
+                   {short: long_code for long_code, short in igo_codes.items()}, agent_codes)
+
+
+def _load_people(table: PhraseTable) -> tuple[dict[str, KnownPerson], dict[str, list[KnownPerson]]]:
+    """``people.tsv``: one row per office held; rows of one name make one person."""
+    rows: dict[str, list[list[str]]] = {}
+    for row in _data_lines("people.tsv"):
+        rows.setdefault(row[0], []).append(_cells(row, 8))
+    people: dict[str, KnownPerson] = {}
+    surnames: dict[str, list[KnownPerson]] = {}
+    for name, offices in rows.items():
+        terms = tuple(Term(country, sector, role, _day(start, False), _day(end, True))
+                      for _, country, role, sector, start, end, _, _ in offices)
+        gender = next((o[6] for o in offices if o[6]), "") or None
+        aliases = [a for o in offices for a in _alts(o[7])]
+        person = KnownPerson(name, gender, terms)
+        for surface in dict.fromkeys([name, *aliases]):
+            people[normalize(surface)] = person
+            table.add(Entry(surface, name, "person", person.code, f"person:{name}", "actor:lexicon:known-person",
+                            "people", "proper", gender=gender, role=person.role))
+        surnames.setdefault(normalize(name.split()[-1]), []).append(person)
+    return people, surnames
 
 
 def _plural(noun: str) -> str:

@@ -20,6 +20,18 @@ Design choices, documented here because later stages depend on them:
 * An unnamed title holder ("a Kremlin spokesman", "the Russian president") joins the one
   named person of the document with the same code and title word, when there is exactly
   one; otherwise it is its own ``anonymous`` actor.
+* Every actor carries two sector codes: ``code`` is CAMEO-style (Phoenix conventions, with
+  DIP for diplomats as the contract asks), and ``sector`` is the
+  PLOVER 2.0 sector, from the agent noun's row in ``sectors.tsv`` or else from the code
+  through ``plover_sectors.tsv`` (protesters: OPP and CVL; journalists: MED and JRN).
+* A generic position ("spokesman", "officer", "commander", "station") takes the sector of the
+  body named before it or in its "of" phrase ("rebel commander" REB, "intelligence officer"
+  SPY); "former"/"ex-" makes an elite (ELI); an IGO's troops, legislators, judges, police and
+  spies keep the IGO code with the sector after it ("UNMIL", "EULEG"), its officials the bare code.
+* Known people (``people.tsv``) hold dated offices: the article's date picks the one held
+  then, a person out of office is ``<country>ELI``, and the text's own description wins.
+* A city, state or province (``places.tsv``) gives its country: to an agent noun before it
+  ("Shanghai police" CHNCOP), or as an actor of its own, except after a locative preposition.
 """
 
 from __future__ import annotations
@@ -30,7 +42,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from newsgraph.actors.lexicon import Entry, Lexicon, Match, load_builtin, normalize, read_extra
+from newsgraph.actors.lexicon import PLACE_RULE, Entry, Lexicon, Match, load_builtin, normalize, read_extra
 from newsgraph.records import Actor, ActorKind, ActorTable, Article, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -43,6 +55,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_PREMODIFIER_TOKENS = 8
 PRONOUN_SENTENCE_WINDOW = 6
 CAPITAL_RULE = "actor:lexicon:capital-metonym"
+FORMER_WORDS = {"former", "ex", "onetime", "erstwhile"}
+#: Sectors written after an international body's code ("UN troops" -> UNMIL, as the Phoenix
+#: dictionaries code peacekeepers); an IGO's officials and envoys take the bare code.
+IGO_BRANCH_SECTORS = {"MIL", "LEG", "JUD", "COP", "SPY"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "via"}
 
 
@@ -62,6 +78,7 @@ class Description:
     start: int = 0
     end: int = 0
     text: str = ""
+    plover: str | None = None
 
 
 @dataclass(slots=True)
@@ -81,6 +98,7 @@ class Candidate:
     gender: str | None = None
     head: int = -1
     title_word: str | None = None
+    sector: str | None = None
 
 
 class ActorResolver:
@@ -105,7 +123,8 @@ class _Resolution:
         self.doc = doc
         self.text = doc.text
         self.article = article
-        self.matches = self._drop_matches_inside_names(lexicon.table.match(doc))
+        self.all_matches = lexicon.table.match(doc)
+        self.matches = self._drop_matches_inside_names(self.all_matches)
         self.match_of: dict[int, Match] = {}
         for match in self.matches:
             for i in range(match.start, match.end):
@@ -233,7 +252,7 @@ class _Resolution:
             if ent.label_ != "PERSON":
                 continue
             start, end = self._trim_person(ent)
-            if end <= start:
+            if end <= start or self._common_noun_phrase(start, end):
                 continue
             lexical = self.match_of.get(start)
             if lexical is not None and lexical.entry.kind != "person" and lexical.start <= start and end <= lexical.end:
@@ -261,6 +280,10 @@ class _Resolution:
                 self.person_tokens.update(range(tokens.start, tokens.end))
         persons.sort(key=lambda c: c.start)
         return persons
+
+    def _common_noun_phrase(self, start: int, end: int) -> bool:
+        """ "antiwar protesters" tagged PERSON: lower-case words ending in an agent noun are a group."""
+        return self._sector_match(end - 1) is not None and not any(t.text[:1].isupper() for t in self.doc[start:end])
 
     def _extra_person(self, match: Match) -> Candidate | None:
         candidate = self._person(match.start, match.end, match.entry.rule, match.entry)
@@ -324,11 +347,13 @@ class _Resolution:
                 if description is None or description.quality <= candidate.quality:
                     continue
                 candidate.role, candidate.code, candidate.quality = description.role, description.code, description.quality
+                candidate.sector = description.plover
                 self.absorbed.update(id(m) for m in description.absorbed)
             known = self.lex.people.get(normalize(candidate.name))
             if known is not None and candidate.quality < 2:
-                candidate.code = known.code
-                candidate.role = candidate.role or known.role
+                candidate.code, known_role = known.office_on(self.article.published)
+                candidate.role = candidate.role or known_role
+                candidate.sector = None
 
     def _premodifier_role(self, first: int) -> Description | None:
         """ "Kremlin spokesman Mr Peskov", "NATO Secretary-General Jens Stoltenberg"."""
@@ -393,11 +418,7 @@ class _Resolution:
         """The code a title phrase implies: IGO > national body > country + sector > region + sector."""
         if not role_tokens:
             return None
-        sector: str | None = None
-        for i in modifier_tokens:
-            match = self._sector_match(i)
-            if match is not None:
-                sector = match.entry.sector
+        sector, plover = self._phrase_sector(modifier_tokens)
         if sector is None:
             return None
         igo = org = country = region = None
@@ -420,7 +441,43 @@ class _Resolution:
         code, quality = _combine(igo, org, country, region, sector)
         s, e, _ = self._span_text(role_tokens[0], role_tokens[-1] + 1)
         role = " ".join(self.text[s:e].split())
-        return Description(role, code, sector, quality, used)
+        return Description(role, code, sector, quality, used, plover=self._plover_for(code, sector, plover))
+
+    def _plover_for(self, code: str | None, agent: str | None, plover: str | None) -> str | None:
+        """The PLOVER sector of a coded phrase: the agent noun's, unless a named body gave the code
+        an agent of its own ("Taliban bombers" are the Taliban's REB, not the noun's)."""
+        own = self.lex.plover_sector(code)
+        if own is not None and code is not None and agent and agent != "ELI" and not code.endswith(agent):
+            return own
+        return plover
+
+    def _phrase_sector(self, tokens: list[int], of_tokens: list[int] | None = None) -> tuple[str | None, str | None]:
+        """(CAMEO agent, PLOVER sector) of an agent phrase: its last sector noun, unless that is a
+        generic position ("commander", "officer") after a sector noun naming the body ("rebel",
+        "intelligence agency") or before one in an "of" phrase ("members of parliament");
+        "former"/"ex-" makes anyone an elite (ELI)."""
+        found = self._sector_matches(tokens)
+        if not found:
+            return None, None
+        chosen = found[-1]
+        if chosen.entry.generic:
+            bodies = [m for m in reversed(found[:-1]) if m.entry.sector and not m.entry.generic]
+            bodies += [m for m in self._sector_matches(of_tokens or []) if m.entry.sector and not m.entry.generic]
+            chosen = bodies[0] if bodies else chosen
+        if any(self.doc[i].lower_ in FORMER_WORDS or self.doc[i].lower_.startswith("ex-") for i in tokens):
+            return "ELI", "ELI"
+        return chosen.entry.sector, self._plover_of(chosen.entry)
+
+    def _sector_matches(self, tokens: list[int]) -> list[Match]:
+        found: list[Match] = []
+        for i in tokens:
+            match = self._sector_match(i)
+            if match is not None and match not in found:
+                found.append(match)
+        return found
+
+    def _plover_of(self, entry: Entry) -> str | None:
+        return entry.plover or self.lex.plover_sector_of_agent(entry.sector)
 
     # --- groups and unnamed office holders -------------------------------------------------
 
@@ -434,8 +491,24 @@ class _Resolution:
                 continue
             if match.end < len(self.doc) and (match.end in self.person_tokens or self.doc[match.end].text in self.lex.honorifics):
                 continue
+            if self._inside_unknown_name(head):
+                continue
             groups.extend(self._group_from(match, head))
         return groups
+
+    def _unknown_org_entity(self, i: int) -> SpacySpan | None:
+        """The ORG entity around token ``i`` when no lexicon entry names any of it."""
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and ent.start <= i < ent.end:
+                if len(ent) > 1 and not any(self._named_match(t) or t in self.person_tokens for t in range(ent.start, ent.end)):
+                    return ent
+                return None
+        return None
+
+    def _inside_unknown_name(self, head: Token) -> bool:
+        """ "the Chilean Fishermen's Party": a capitalised agent noun inside an organisation's
+        name is part of that name (coded as a whole later), not an agent of its own."""
+        return head.text[:1].isupper() and self._unknown_org_entity(head.i) is not None
 
     def _group_from(self, match: Match, head: Token) -> list[Candidate]:
         entry = match.entry
@@ -456,11 +529,15 @@ class _Resolution:
                 i = named.start - 1
                 continue
             left = self._named_match(i - 1) if i - 1 >= sentence_start else None
+            if token.text in ("-", "–") and left is not None and i + 1 < len(self.doc) \
+                    and self.doc[i + 1].lower_ in self.lex.origin_words:
+                i -= 1
+                continue
             if token.lower_ in CONJUNCTIONS and modifiers and left is not None \
                     and left.entry.kind == "adjective" and modifiers[0].entry.kind == "adjective":
                 i -= 1
                 continue
-            if token.tag_ == "POS" and not modifiers and left is not None:
+            if token.tag_ == "POS" and left is not None and all(m.entry.kind == "region" for m in modifiers):
                 i -= 1
                 continue
             inside_phrase = token.dep_ in ("compound", "amod", "nmod") and token.head.i > i and token.head.i <= head.i
@@ -473,6 +550,13 @@ class _Resolution:
             break
         if any(self.doc[m.start - 2].lower_ in NEGATING_PREFIXES for m in modifiers if m.start >= 2 and self.doc[m.start - 1].text == "-"):
             return []
+        of_phrase = [t.i for child in head.children if child.dep_ == "prep" and child.lower_ == "of" for t in child.subtree]
+        phrase_sector, plover = self._phrase_sector(list(range(i + 1, match.end)), of_phrase)
+        if phrase_sector is None and entry.generic:
+            # "the station", "a member": a position with no body named is no actor
+            return []
+        if sector != "ALLY":
+            sector = phrase_sector or ""
         collective = entry.collective and not (entry.role == "plural")
         if sector == "ALLY" and not modifiers:
             if determiner != "the":
@@ -480,28 +564,34 @@ class _Resolution:
             s, e, text = self._span_text(match.start, match.end)
             return [Candidate(s, e, text, "actor:coref:allies", f"allies:{s}", text, "group",
                               head=head.i, title_word=normalize(entry.name))]
-        if not plural and not entry.collective and determiner not in INDEFINITE | DEFINITE and not modifiers:
+        if not plural and not entry.collective and determiner not in INDEFINITE | DEFINITE and not modifiers \
+                and not _fragment_head(head):
             return []
         if not any(m.entry.kind in ("country", "adjective") or m.entry.rule == CAPITAL_RULE
                    or m.entry.identity.startswith("igo:") for m in modifiers):
-            # "trade unions in Denmark", "human rights activists in Arnor"
-            modifiers = modifiers + [Match(m.start, m.end, m.entry) for m in self._place_after(head)]
+            # "trade unions in Denmark", "human rights activists in Arnor": the place stays a mention;
+            # "president of the Council": the body is part of the title
+            preposition, places = self._place_after(head)
+            modifiers = modifiers + (places if preposition == "of" else [Match(m.start, m.end, m.entry) for m in places])
         parts = self._compound_parts(modifiers)
         results: list[Candidate] = []
         for index, part in enumerate(parts):
             code = self._group_code(part, sector)
+            part_plover = self._plover_for(code, sector, plover)
             last_part = index == len(parts) - 1
             leading = [m for m in part if m.start < match.start]
             trailing = [m for m in part if m.start >= match.end]
             span_start = leading[0].start if leading else match.start
-            span_end = match.end if last_part else part[-1].end
+            of_end = max((m.end for m in trailing if self._preposition_before(m) == "of"), default=match.end)
+            span_end = of_end if last_part else part[-1].end
             s, e, text = self._span_text(span_start, span_end)
             head_text = self._span_text(match.start, match.end)[2]
             modifier_text = " ".join(self._span_text(m.start, m.end)[2] for m in leading)
             shown_head = head_text if (collective and head_text[:1].isupper() and match.start > sentence_start) else head_text.lower()
             name = f"{modifier_text} {shown_head}".strip()
             if trailing:
-                name = f"{name} in {self._span_text(trailing[0].start, trailing[0].end)[2]}"
+                linker = self._preposition_before(trailing[0]) or "in"
+                name = f"{name} {linker} {self._span_text(trailing[0].start, trailing[0].end)[2]}"
             if plural or collective:
                 kind: ActorKind = "organization" if collective and shown_head[:1].isupper() else "group"
                 identity = f"group:{normalize(name)}"
@@ -511,7 +601,7 @@ class _Resolution:
                 identity = f"anonymous:{s}"
                 rule = "actor:anonymous:agent-noun"
             candidate = Candidate(s, e, text, rule, identity, name, kind, code=code, quality=2 if code else 1,
-                                  head=head.i, title_word=normalize(entry.name))
+                                  head=head.i, title_word=normalize(entry.name), sector=part_plover)
             if kind == "anonymous" and determiner in DEFINITE:
                 candidate.rule = "actor:anonymous:definite"
             if not last_part:
@@ -521,20 +611,29 @@ class _Resolution:
             self.absorbed.add(id(m))
         return results
 
-    def _place_after(self, head: Token) -> list[Match]:
-        """ "trade unions in Denmark": a country or capital named by an "in"/"from" phrase."""
+    def _preposition_before(self, match: Match) -> str | None:
+        """The preposition governing a named match ("of" in "president of the Council")."""
+        token = self.doc[match.end - 1]
+        while token.dep_ != "prep" and token.i != token.head.i:
+            token = token.head
+        return token.lower_ if token.dep_ == "prep" else None
+
+    def _place_after(self, head: Token) -> tuple[str | None, list[Match]]:
+        """ "trade unions in Denmark": a country or capital named by an "in"/"from" phrase;
+        "president of the Council", "parliament of Iran": the body or country an "of" phrase names."""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
                 for grandchild in child.children:
                     if grandchild.dep_ != "pobj":
                         continue
                     # "lawmakers in Fornost and Gondor": every coordinated place
                     places = [self._named_match(t.i) for t in (grandchild, *grandchild.conjuncts)]
                     found = [m for m in places if m is not None
-                             and m.entry.rule in ("actor:lexicon:country", CAPITAL_RULE)]
+                             and (m.entry.rule in ("actor:lexicon:country", CAPITAL_RULE, PLACE_RULE)
+                                  or (child.lower_ == "of" and m.entry.kind == "organization"))]
                     if found:
-                        return sorted(found, key=lambda m: m.start)
-        return []
+                        return child.lower_, sorted(found, key=lambda m: m.start)
+        return None, []
 
     def _compound_parts(self, modifiers: list[Match]) -> list[list[Match]]:
         """ "Russian and Belarusian soldiers" -> [[Russian], [Belarusian]]; else one part."""
@@ -573,7 +672,7 @@ class _Resolution:
             if entry.kind == "adjective" and match.start >= 2 and self.doc[match.start - 1].text == "-" \
                     and self.doc[match.start - 2].lower_ in NEGATING_PREFIXES:
                 continue
-            if entry.rule == CAPITAL_RULE and self._is_place(self.doc[match.end - 1]):
+            if entry.rule in (CAPITAL_RULE, PLACE_RULE) and self._is_place(self.doc[match.end - 1]):
                 continue
             s, e, text = self._span_text(match.start, match.end)
             code = self._code(entry)
@@ -655,16 +754,65 @@ class _Resolution:
             start, end = ent.start, ent.end
             if self.doc[start].lower_ == "the":
                 start += 1
-            if end <= start or any(i in self.match_of or i in self.person_tokens for i in range(start, end)):
+            if end <= start or any(self._named_match(i) or i in self.person_tokens for i in range(start, end)):
+                continue
+            if any(self._sector_match(i) for i in range(start, end)) and not self._inside_unknown_name(self.doc[end - 1]):
                 continue
             s, e, text = self._span_text(start, end)
             if not self._is_free(s, e) or not any(c.isupper() for c in text):
                 continue
+            rule = "actor:ner:org"
             owner = self._owner_country(start)
-            self.candidates.append(Candidate(s, e, text, "actor:ner:org" + ("+owner-country" if owner else ""),
-                                             f"org:{normalize(text)}", " ".join(text.split()), "organization",
-                                             code=owner, quality=2 if owner else 1, head=end - 1))
+            if owner:
+                rule += "+owner-country"
+            else:
+                owner = self._leading_nationality(start, end) or self._country_after(self.doc[start:end].root)
+                rule += "+nationality" if owner else ""
+            agent, plover = self._org_keyword_sector(start, end)
+            if owner in self.lex.igo_names:
+                agent = agent if agent in IGO_BRANCH_SECTORS else ""
+            if agent:
+                rule += "+keyword-sector"
+            code = (owner or UNKNOWN_COUNTRY) + agent if agent else owner
+            self.candidates.append(Candidate(s, e, text, rule, f"org:{normalize(text)}", " ".join(text.split()),
+                                             "organization", code=code, quality=2 if owner else 1, head=end - 1,
+                                             sector=plover))
             self._take(s, e)
+
+    def _leading_nationality(self, start: int, end: int) -> str | None:
+        """ "Chadian Human Rights League", "United Nations Human Rights Office": a nationality
+        word, country, place or international body opening the name."""
+        for match in self.all_matches:
+            if match.start != start or match.end >= end:
+                continue
+            code = self._code(match.entry)
+            if match.entry.source == "igo":
+                return code
+            if match.entry.kind in ("adjective", "country") and match.entry.source in ("country", "place"):
+                return code[:3] if code else None
+        return None
+
+    def _country_after(self, head: Token) -> str | None:
+        """ "the University of Arnor in Scotland": the country an "in" phrase names."""
+        preposition, places = self._place_after(head)
+        code = self._code(places[0].entry) if places and preposition in ("in", "from") else None
+        return code[:3] if code else None
+
+    def _org_keyword_sector(self, start: int, end: int) -> tuple[str, str | None]:
+        """(CAMEO agent, PLOVER sector) from a word of an unknown organisation's name
+        ("Amherst College" -> EDU); the last keyword wins ("Party University" is a university)."""
+        words = [normalize(t.text) for t in self.doc[start:end]]
+        found: tuple[int, str, str | None] | None = None
+        for i in range(start, end):
+            match = self._sector_match(i)
+            if match is not None and match.entry.sector and not match.entry.generic:
+                found = (i - start + 1, match.entry.sector, self._plover_of(match.entry))
+        for width in (3, 2, 1):
+            for first in range(len(words) - width + 1):
+                entry = self.lex.org_keywords.get(" ".join(words[first:first + width]))
+                if entry is not None and (found is None or first + width > found[0]):
+                    found = (first + width, entry[0], entry[1] or self.lex.plover_sector_of_agent(entry[0]))
+        return (found[1], found[2]) if found else ("", None)
 
     def _owner_country(self, start: int) -> str | None:
         """The country of "Russia's Baltic Fleet", "Ecuador's Ombudsman's Office": a country
@@ -714,12 +862,14 @@ class _Resolution:
             best = max(members, key=lambda c: (c.role is not None, c.quality, -c.start))
             kind = _actor_kind(members)
             name = best.name if kind != "person" else members[0].name
-            code, role = best.code, best.role
+            code, role, sector = best.code, best.role, best.sector
             if kind == "person":
                 code, role = self._person_code(name, best)
+                sector = sector if code == best.code else None
             mentions = _dedupe([Mention(c.start, c.end, c.text, c.rule) for c in members])
             rule = next((c.rule for c in members if not c.rule.startswith("actor:coref")), members[0].rule)
-            actor = Actor(id="", name=name, kind=kind, code=code, role=role, mentions=mentions, rule=rule)
+            actor = Actor(id="", name=name, kind=kind, code=code, role=role, mentions=mentions, rule=rule,
+                                  sector=sector or self.lex.plover_sector(code))
             actors.append(actor)
             if kind in ("person", "anonymous"):
                 self.genders[id(actor)] = self._gender(name, members)
@@ -730,7 +880,8 @@ class _Resolution:
         if best.quality >= 2 or known is None:
             return best.code, best.role
         vague = best.code is None or best.code.startswith(UNKNOWN_COUNTRY)
-        return (known.code if vague else best.code), best.role or known.role
+        known_code, known_role = known.office_on(self.article.published)
+        return (known_code if vague else best.code), best.role or known_role
 
     def _gender(self, name: str, members: list[Candidate]) -> str | None:
         for member in members:
@@ -835,9 +986,10 @@ def _combine(igo: str | None, org: str | None, country: str | None, region: str 
     """IGO staff take the IGO's code; a body's staff its code; else place + sector."""
     national_sector = sector if sector not in ("IGO", "ALLY") else ""
     if igo:
-        return igo, 3
+        return igo + (sector if sector in IGO_BRANCH_SECTORS and not igo.startswith(("IGO", "NGO")) else ""), 3
     if org:
-        return org, 3
+        # "a former CIA official": a former official of a national body is its country's elite
+        return (org[:3] + "ELI" if sector == "ELI" and org[:3].isalpha() and len(org) == 6 else org), 3
     if country:
         return country + national_sector, 3
     if region:
@@ -846,6 +998,12 @@ def _combine(igo: str | None, org: str | None, country: str | None, region: str 
         # Phoenix convention: an agent of unknown nationality is "---" + sector ("---REB").
         return UNKNOWN_COUNTRY + national_sector, 1
     return None, 1
+
+
+def _fragment_head(head: Token) -> bool:
+    """A bare noun heading a verbless fragment ("soldier", "Defense Minister" as a headline or
+    label) names an agent even without a determiner."""
+    return head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent)
 
 
 def _actor_kind(members: list[Candidate]) -> ActorKind:
