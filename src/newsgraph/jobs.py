@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
 
 from newsgraph.ingest import IngestError, iter_documents
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import AnalyzedDocument, Article, RawDocument
 from newsgraph.store import Store, input_hash
+
+if TYPE_CHECKING:
+    from newsgraph.ingest.warc import WarcStats
 
 
 @dataclass(slots=True)
@@ -52,6 +55,10 @@ class Progress:
         rate = report.seen / max(now - self.start, 1e-9)
         print(f"newsgraph: {report.line()} ({rate:.1f} docs/s)", file=self.stream, flush=True)
 
+    def archive(self, name: str, stats: WarcStats) -> None:
+        """One line per WARC read: how many records became documents and why the others did not."""
+        print(f"newsgraph: {name}: {stats.summary()}", file=self.stream, flush=True)
+
 
 def ingest(
     inputs: Iterable[str],
@@ -62,9 +69,10 @@ def ingest(
     """Analyse every document in ``inputs`` and store it; inputs already stored are skipped."""
     report = IngestReport()
     hashes: dict[str, str] = {}
+    on_archive = progress.archive if isinstance(progress, Progress) else None
 
     def todo() -> Iterator[RawDocument | AnalyzedDocument]:
-        for item in iter_documents(inputs):
+        for item in iter_documents(inputs, on_archive=on_archive):
             if isinstance(item, IngestError):
                 yield AnalyzedDocument(article=Article(id=item.source or "input", text=""), error=str(item))
                 continue

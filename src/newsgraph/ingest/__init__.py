@@ -14,11 +14,17 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator
 
 from newsgraph.ingest.errors import IngestError
 from newsgraph.ingest.fetch import fetch, is_url
 from newsgraph.records import RawDocument
+
+if TYPE_CHECKING:
+    from newsgraph.ingest.warc import PrefixedStream, WarcStats
+
+ArchiveCallback = Callable[[str, "WarcStats"], None]
+"""Called with an archive's name and counts once it has been read to the end."""
 
 __all__ = ["IngestError", "iter_documents", "sniff_kind", "MAX_DOCUMENT_BYTES"]
 
@@ -32,12 +38,16 @@ KNOWN_SUFFIXES = (
 _SNIFF_BYTES = 64 * 1024
 
 
-def iter_documents(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[RawDocument | IngestError]:
-    """Yield one RawDocument (or IngestError) per document found in ``inputs``, in order."""
+def iter_documents(
+    inputs: Iterable[str], stdin: BinaryIO | None = None, on_archive: ArchiveCallback | None = None,
+) -> Iterator[RawDocument | IngestError]:
+    """Yield one RawDocument (or IngestError) per document found in ``inputs``, in order.
+
+    ``on_archive`` hears of every WARC read to the end, with its counts of skipped records.
+    """
     for spec in inputs:
         if spec == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _from_bytes(stream.read(MAX_DOCUMENT_BYTES + 1), "<stdin>", "stdin")
+            yield from _from_stdin(stdin if stdin is not None else sys.stdin.buffer, on_archive)
             continue
         if is_url(spec):
             yield from _from_url(spec)
@@ -48,18 +58,39 @@ def iter_documents(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iter
             if not files:
                 yield IngestError(f"{spec}: directory holds no readable inputs", source=spec)
             for file in files:
-                yield from _from_path(file)
+                yield from _from_path(file, on_archive)
         elif path.exists():
-            yield from _from_path(path)
+            yield from _from_path(path, on_archive)
         elif any(ch in spec for ch in "*?["):
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
                 yield IngestError(f"{spec}: pattern matches no file", source=spec)
             for match in matches:
                 if Path(match).is_file():
-                    yield from _from_path(Path(match))
+                    yield from _from_path(Path(match), on_archive)
         else:
             yield IngestError(f"{spec}: no such file or directory", source=spec)
+
+
+def _from_stdin(stream: BinaryIO, on_archive: ArchiveCallback | None) -> Iterator[RawDocument | IngestError]:
+    """Standard input; a WARC there is streamed like a file, anything else is one capped document."""
+    head = stream.read(_SNIFF_BYTES)
+    if sniff_kind(head) == "warc":
+        from newsgraph.ingest.warc import PrefixedStream
+
+        yield from _archive(PrefixedStream(head, stream), "<stdin>", on_archive)
+        return
+    yield from _from_bytes(head + stream.read(MAX_DOCUMENT_BYTES + 1 - len(head)), "<stdin>", "stdin")
+
+
+def _archive(source: Path | BinaryIO | PrefixedStream, name: str,
+             on_archive: ArchiveCallback | None) -> Iterator[RawDocument | IngestError]:
+    from newsgraph.ingest.warc import WarcReader
+
+    reader = WarcReader(source, name)
+    yield from reader
+    if on_archive is not None:
+        on_archive(name, reader.stats)
 
 
 def _from_url(url: str) -> Iterator[RawDocument | IngestError]:
@@ -80,7 +111,7 @@ def _known(path: Path) -> bool:
     return not path.name.startswith(".") and path.suffix.lower() in KNOWN_SUFFIXES and path.name != "README.md"
 
 
-def _from_path(path: Path) -> Iterator[RawDocument | IngestError]:
+def _from_path(path: Path, on_archive: ArchiveCallback | None = None) -> Iterator[RawDocument | IngestError]:
     source = str(path)
     try:
         with path.open("rb") as fh:
@@ -90,9 +121,7 @@ def _from_path(path: Path) -> Iterator[RawDocument | IngestError]:
         return
     kind = sniff_kind(head, path.name)
     if kind == "warc":
-        from newsgraph.ingest.warc import iter_warc
-
-        yield from iter_warc(path)
+        yield from _archive(path, source, on_archive)
         return
     if kind == "jsonl":
         yield from _iter_jsonl(path)
@@ -189,8 +218,11 @@ def _from_bytes(data: bytes, source: str, doc_id: str) -> Iterator[RawDocument |
     if kind == "binary":
         yield IngestError(f"{source}: binary content, not text, HTML, JSON Lines or WARC", source=source)
         return
-    if kind in ("warc", "jsonl") and source == "<stdin>":
-        yield from _from_stdin_stream(kind, data, source)
+    if kind == "warc":
+        yield from _archive(io.BytesIO(data), source, None)
+        return
+    if kind == "jsonl" and source == "<stdin>":
+        yield from _from_stdin_jsonl(data, source)
         return
     from newsgraph.ingest.encoding import decode_bytes
 
@@ -207,21 +239,13 @@ def _from_bytes(data: bytes, source: str, doc_id: str) -> Iterator[RawDocument |
     yield RawDocument(id=doc_id, kind="html" if kind == "html" else "raw", content=text, source=source)
 
 
-def _from_stdin_stream(kind: str, data: bytes, source: str) -> Iterator[RawDocument | IngestError]:
+def _from_stdin_jsonl(data: bytes, source: str) -> Iterator[RawDocument | IngestError]:
     import tempfile
 
-    suffix = ".warc" if kind == "warc" else ".jsonl"
-    with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+    with tempfile.NamedTemporaryFile(suffix=".jsonl") as tmp:
         tmp.write(data)
         tmp.flush()
-        for item in (_iter_jsonl(Path(tmp.name), label=source) if kind == "jsonl" else _warc(Path(tmp.name))):
-            yield item
-
-
-def _warc(path: Path) -> Iterator[RawDocument | IngestError]:
-    from newsgraph.ingest.warc import iter_warc
-
-    return iter_warc(path)
+        yield from _iter_jsonl(Path(tmp.name), label=source)
 
 
 def _iter_jsonl(path: Path, label: str | None = None) -> Iterator[RawDocument | IngestError]:
