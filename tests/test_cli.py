@@ -83,6 +83,30 @@ def test_stages_clean_returns_empty_analysis(article_file):
     assert obj["authors"] == ["Lena Ortiz"]
 
 
+def test_analyze_reports_what_a_warc_held_besides_pages(tmp_path):
+    page = b"<html><head><title>Harbour reopens</title></head><body><p>" + b"The harbour of Tarvik reopened on Monday. " * 20 + b"</p></body></html>"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+    image = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"
+
+    def record(n: int, block: bytes) -> bytes:
+        head = (
+            "WARC/1.0\r\nWARC-Type: response\r\n"
+            f"WARC-Record-ID: <urn:uuid:cli-{n}>\r\nWARC-Date: 2024-05-02T10:00:00Z\r\n"
+            f"WARC-Target-URI: http://port.example/{n}\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n"
+        ).encode()
+        return head + block + b"\r\n\r\n"
+
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(record(0, http) + record(1, image))
+    proc = run_cli("analyze", "--stages", "clean", "--format", "jsonl", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.decode().splitlines()) == 1
+    counts = [line for line in proc.stderr.decode().splitlines() if "crawl.warc" in line]
+    assert counts and "2 records" in counts[0] and "1 documents" in counts[0] and "image/png" in counts[0]
+
+
 def test_bad_inputs_get_clear_messages_and_do_not_stop_the_run(tmp_path, article_file):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -6,10 +6,13 @@ import argparse
 import json
 import os
 import sys
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from newsgraph import __version__
 from newsgraph.records import AnalyzedDocument
+
+if TYPE_CHECKING:
+    from newsgraph.ingest.warc import WarcStats
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -48,6 +51,11 @@ def _load(args: argparse.Namespace):
     return newsgraph.load(args.model, extra_lexicons=tuple(args.lexicon), batch_size=args.batch_size)
 
 
+def _print_archive_counts(name: str, stats: WarcStats) -> None:
+    """What a WARC held besides its pages, so skipped records are never silent."""
+    print(f"newsgraph: {name}: {stats.summary()}", file=sys.stderr)
+
+
 def _first_and_rest(stream: Iterator[AnalyzedDocument]) -> tuple[list[AnalyzedDocument], Iterator[AnalyzedDocument]]:
     head: list[AnalyzedDocument] = []
     for doc in stream:
@@ -61,7 +69,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from newsgraph.report import document_table
 
     pipeline = _load(args)
-    stream = pipeline.analyze_inputs(args.inputs, stages=args.stages)
+    stream = pipeline.analyze_inputs(args.inputs, stages=args.stages, on_archive=_print_archive_counts)
     head, rest = _first_and_rest(stream)
     fmt = args.format or ("json" if len(head) == 1 else "jsonl")
     failed = 0

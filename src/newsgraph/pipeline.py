@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Literal
 from newsgraph import clean
 from newsgraph.actors import ActorResolver
 from newsgraph.events import EventCoder
-from newsgraph.ingest import IngestError, iter_documents
+from newsgraph.ingest import ArchiveCallback, IngestError, iter_documents
 from newsgraph.ingest.language import detect as detect_language
 from newsgraph.nlp import MAX_CHARS, Parser
 from newsgraph.quotes import QuoteExtractor
@@ -104,9 +104,14 @@ class Pipeline:
         if batch:
             yield from self._finish(batch, stages)
 
-    def analyze_inputs(self, inputs: Iterable[str], stages: Stages = "all", stdin=None) -> Iterator[AnalyzedDocument]:
-        """Analyse paths, directories, globs or ``-`` (standard input), as ``newsgraph analyze`` does."""
-        return self.pipe(_as_documents(iter_documents(inputs, stdin)), stages=stages)
+    def analyze_inputs(
+        self, inputs: Iterable[str], stages: Stages = "all", stdin=None, on_archive: ArchiveCallback | None = None,
+    ) -> Iterator[AnalyzedDocument]:
+        """Analyse paths, directories, globs or ``-`` (standard input), as ``newsgraph analyze`` does.
+
+        ``on_archive(name, stats)`` is called after each WARC with its record counts.
+        """
+        return self.pipe(_as_documents(iter_documents(inputs, stdin, on_archive=on_archive)), stages=stages)
 
     def _prepare(self, raw: RawDocument) -> AnalyzedDocument:
         try:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 ArchiveCallback = Callable[[str, "WarcStats"], None]
 """Called with an archive's name and counts once it has been read to the end."""
 
-__all__ = ["IngestError", "iter_documents", "sniff_kind", "MAX_DOCUMENT_BYTES"]
+__all__ = ["ArchiveCallback", "IngestError", "iter_documents", "sniff_kind", "MAX_DOCUMENT_BYTES"]
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 """Largest single text or HTML document read whole; bigger inputs are refused by name."""
