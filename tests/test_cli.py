@@ -135,6 +135,23 @@ def test_bad_inputs_get_clear_messages_and_do_not_stop_the_run(tmp_path, article
     assert str(empty) in stderr and str(huge) in stderr
 
 
+def test_user_verb_dictionary_is_loaded_from_the_command_line(tmp_path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- HARANGUE   [111]  ---\nHARANGUE\n", encoding="utf-8")
+    text = tmp_path / "harangue.txt"
+    text.write_text("Norway harangued Sweden on Monday over fishing quotas.", encoding="utf-8")
+
+    def harangues(*extra: str) -> list[dict]:
+        proc = run_cli("analyze", *extra, str(text))
+        assert proc.returncode == 0, proc.stderr
+        return [e for e in json.loads(proc.stdout)["events"] if "harangu" in ((e.get("trigger") or {}).get("text") or "")]
+
+    assert harangues() == []
+    found = harangues("--verb-dictionary", str(verbs))
+    assert found and found[0]["cameo"] == "111"
+    assert found[0]["source"]["code"] == "NOR" and found[0]["target"]["code"] == "SWE"
+
+
 def test_missing_model_is_a_clear_error(article_file):
     proc = run_cli("analyze", "--model", "no_such_pipeline_xyz", str(article_file))
     assert proc.returncode == 2

@@ -8,7 +8,9 @@ import re
 import pytest
 
 from newsgraph.events import EventCoder
+from newsgraph.events.coder import MODEL_EVENT_MIN_PROBABILITY
 from newsgraph.events.dates import resolve
+from newsgraph.events.typemodel import TypeModel, sentence_features
 from newsgraph.nlp import DEFAULT_MODEL, load_language
 from newsgraph.records import Actor, ActorTable, Article, Event, Mention, Quote, SpeakerRef
 
@@ -376,3 +378,147 @@ def test_partners_nested_in_the_object_are_all_targets(nlp, coder) -> None:
 def test_compound_groups_in_a_subject_each_get_an_event(pipeline) -> None:
     analysed = pipeline.analyze("Lawmakers in France and Germany welcomed the decision.", kind="text")
     assert {e.source.code for e in analysed.events if e.type == "SUPPORT"} == {"FRALEG", "DEULEG"}
+
+
+def _tiny_model(weights: dict[str, tuple[float, ...]]) -> TypeModel:
+    return TypeModel(types=("ASSAULT", "CONSULT", "AID", "REJECT"), bias=(0.0, 0.0, 0.0, 0.0), weights=weights,
+                     default_codes={"ASSAULT": "190", "CONSULT": "040", "AID": "070", "REJECT": "120"},
+                     name="tiny-lr")
+
+
+def test_type_model_probabilities_follow_the_weights() -> None:
+    model = _tiny_model({"v:zorble": (0.0, 3.0, 0.0, 0.0)})
+    probabilities = model.probabilities(["v:zorble", "w:unknown"])
+    assert abs(sum(probabilities.values()) - 1.0) < 1e-9
+    assert max(probabilities, key=probabilities.get) == "CONSULT"
+    assert probabilities["ASSAULT"] == pytest.approx(probabilities["AID"])
+
+
+def test_sentence_features_keep_the_wording_and_drop_the_names(nlp) -> None:
+    features = sentence_features(nlp("Ruritania shelled the bridges of Borduria."))
+    assert "root:shell" in features and "vo:shell_bridge" in features
+    assert not any("ruritania" in f or "borduria" in f for f in features)
+
+
+def test_type_model_codes_a_sentence_no_trigger_matched(nlp) -> None:
+    """An invented verb no dictionary knows: only the model can say what kind of act it is."""
+    text = "Ruritania zorbled Borduria on Monday."
+    confident = EventCoder(type_model=_tiny_model({"v:zorble": (0.0, 5.0, 0.0, 0.0)}))
+    events = code(nlp, confident, text)
+    assert len(events) == 1 and events[0].type == "CONSULT" and events[0].cameo == "040"
+    assert dyads(events) == {("rur", "bor")}
+    assert events[0].rule.startswith("event:model:tiny-lr+verb:zorble")
+    unsure_model = _tiny_model({"v:zorble": (0.3, 0.4, 0.3, 0.3)})
+    assert max(unsure_model.probabilities(["v:zorble"]).values()) < MODEL_EVENT_MIN_PROBABILITY
+    assert code(nlp, EventCoder(type_model=unsure_model), text) == []
+
+
+def test_type_model_ranks_the_fitting_event_first(nlp) -> None:
+    text = "Ruritania attacked Borduria and praised Syldavia."
+    favour_praise = EventCoder(type_model=_tiny_model({}))
+    events = code(nlp, favour_praise, text)
+    attack = next(e for e in events if e.type == "ASSAULT")
+    praise = next(e for e in events if e.type != "ASSAULT")
+    favour_attack = EventCoder(type_model=_tiny_model({"w:attack": (6.0, 0.0, 0.0, 0.0)}))
+    ranked = {e.type: e.confidence for e in code(nlp, favour_attack, text)}
+    assert ranked["ASSAULT"] - ranked[praise.type] > attack.confidence - praise.confidence
+    assert all("+rank:tiny-lr" in e.rule for e in events)
+
+
+INVENTED_VERB_DICTIONARY = """\
+&ARMAMENT
++RIFLE
++MORTAR
+
+--- BESTOW   [---]  ---
+BESTOW {BESTOWED BESTOWING}
+FURNISH
+- * &ARMAMENT   [072]  # weapons given
+- * (TO TALKS)  [046]
+
+--- HARANGUE   [111]  ---
+HARANGUE
+"""
+
+
+def test_user_verb_dictionary_codes_verbs_the_built_in_one_lacks(nlp, tmp_path) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text(INVENTED_VERB_DICTIONARY, encoding="utf-8")
+    coder = EventCoder(type_model=_tiny_model({}))
+    text = "Ruritania bestowed mortars on Borduria. Syldavia harangued Borduria."
+    assert not [e for e in code(nlp, coder, text) if e.trigger in ("bestowed", "harangued")]
+    coder.load_verb_dictionary(path)
+    events = {e.trigger: e for e in code(nlp, coder, text)}
+    assert events["bestowed"].cameo == "072" and events["bestowed"].type == "AID"
+    assert "petrarch:bestow:*_&ARMAMENT" in events["bestowed"].rule
+    assert events["harangued"].cameo == "111" and dyads([events["harangued"]]) == {("syl", "bor")}
+    plain = code(nlp, coder, "Ruritania bestowed medals on Borduria.")
+    assert not [e for e in plain if e.trigger == "bestowed"]  # no pattern and no default code
+
+
+def test_announced_act_on_a_condition_is_a_threat(nlp, coder) -> None:
+    text = "Ruritania said it will withdraw its soldiers from Borduria unless Syldavia pays."
+    threats = [e for e in code(nlp, coder, text, pronouns={"it": "rur"})
+               if e.type == "THREATEN" and not e.hypothetical]
+    assert threats and threats[0].cameo.startswith("13") and "+conditional-threat" in threats[0].rule
+    unconditional = code(nlp, coder, "Ruritania said it will withdraw its soldiers from Borduria.",
+                         pronouns={"it": "rur"})
+    assert not [e for e in unconditional if e.type == "THREATEN"]
+
+
+def test_wanting_another_actor_to_act_is_an_appeal(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania wants Borduria to pay compensation."), "REQUEST")
+    assert dyads(events) == {("rur", "bor")} and events[0].cameo == "025"
+
+
+def test_sought_cooperation_is_an_intent_and_wanted_attack_a_threat(nlp, coder) -> None:
+    sought = [e for e in code(nlp, coder, "Ruritania and Borduria are seeking to deepen their cooperation.")
+              if not e.hypothetical and not e.negated]
+    assert sought and all(e.type == "AGREE" and e.cameo.startswith("03") for e in sought)
+    assert {e.source.actor for e in sought} <= {"rur", "bor"} and any(e.reciprocal for e in sought)
+    wanted = [e for e in code(nlp, coder, "Ruritania wants to attack Borduria.") if not e.hypothetical]
+    assert [e.type for e in wanted] == ["THREATEN"] and wanted[0].cameo.startswith("13")
+
+
+def test_a_visit_targets_the_country_it_took_place_in(nlp, coder) -> None:
+    events = only(code(nlp, coder, "President Ottokar arrived in Borduria on Monday for talks."), "CONSULT")
+    visits = [e for e in events if e.cameo == "042"]
+    assert visits and dyads(visits) == {("ottokar", "bor")}
+
+
+def test_sworn_to_fight_is_a_threat_not_a_fight(nlp, coder) -> None:
+    events = [e for e in code(nlp, coder, "Ruritanian rebels have sworn to fight until Borduria withdraws.")
+              if not e.hypothetical and not e.negated]
+    assert events and max(events, key=lambda e: e.confidence).type == "THREATEN"
+    assert not only(events, "ASSAULT")
+
+
+def test_the_purpose_of_a_dispatch_is_the_top_event(nlp, coder) -> None:
+    events = code(nlp, coder, "Ruritania sent soldiers to Borduria to attack the rebels.")
+    kept = [e for e in events if not e.hypothetical and not e.negated]
+    top = max(kept, key=lambda e: e.confidence)
+    assert top.type == "ASSAULT" and "+purpose" in top.rule
+    assert any(e.type == "MOBILIZE" for e in kept)
+
+
+def test_unresolved_pronoun_of_a_reported_clause_is_the_reporter(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania said it would attack Borduria."), "THREATEN")
+    assert dyads(events) == {("rur", "bor")} and "nsubj-reporter" in events[0].rule
+    resolved = only(code(nlp, coder, "Ruritania said Syldavia knew they would attack Borduria.",
+                         pronouns={"they": "syl"}), "THREATEN")
+    assert dyads(resolved) == {("syl", "bor")}
+
+
+def test_actor_named_later_in_the_clause_is_the_target(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania shelled villages in Syldavia."), "ASSAULT")
+    assert dyads(events) == {("rur", "syl")} and events[0].location == "SYL"
+    assert "+clause-place" in events[0].rule
+
+
+def test_a_visit_is_also_hosted_by_the_visited(nlp, coder) -> None:
+    events = only(code(nlp, coder, "President Ottokar visited Borduria on Monday."), "CONSULT")
+    codes = {(e.source.actor, e.target.actor if e.target else None, e.cameo) for e in events}
+    assert {("ottokar", "bor", "042"), ("bor", "ottokar", "043")} <= codes
+    host = next(e for e in events if e.cameo == "043")
+    made = next(e for e in events if e.cameo == "042")
+    assert host.confidence < made.confidence and "+host" in host.rule

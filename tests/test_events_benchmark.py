@@ -22,15 +22,17 @@ from conftest import REPO, shared_path
 
 # Measured figures, minus a margin (see the module docstring).
 FLOORS = {
-    "up_gsr_f1": 0.21,                  # measured 0.234
-    "up_gsr_root_f1": 0.36,             # measured 0.395
-    "plover_type_acc_top": 0.68,        # measured 0.708
-    "petrarch2_source_agreement": 0.36,  # measured 0.398
-    "cameo_manual_root_acc": 0.68,      # measured 0.712
-    "ngec_type_acc_any": 0.46,          # measured 0.507 (first 150 stories)
-    "conflibert_quad_acc": 0.75,        # measured 0.800 (first 150 sentences)
-    "actors_a_country_acc": 0.94,       # measured 0.976
-    "actors_b_country_acc": 0.43,       # measured 0.463
+    "up_gsr_f1": 0.21,                  # measured 0.234, then 0.222
+    "up_gsr_root_f1": 0.38,             # measured 0.395, then 0.413
+    "plover_type_acc_top": 0.70,        # measured 0.708, then 0.720
+    "petrarch2_source_agreement": 0.38,  # measured 0.398, then 0.412
+    "petrarch2_f1_with_its_verbs": 0.08,  # measured 0.093 (PETR.Validate.verbs.txt loaded)
+    "cameo_manual_root_acc": 0.72,      # measured 0.712, then 0.742
+    "cameo_manual_type_acc_top": 0.73,  # measured 0.750
+    "ngec_type_acc_any": 0.50,          # measured 0.507, then 0.527 (first 150 stories)
+    "conflibert_quad_acc": 0.78,        # measured 0.800, then 0.807 (first 150 sentences)
+    "actors_a_country_acc": 0.97,       # measured 0.992
+    "actors_b_country_acc": 0.58,       # measured 0.612
 }
 DEV_LIMIT = 150
 
@@ -107,6 +109,21 @@ def test_petrarch2_mechanics_with_a_user_lexicon(bench, tmp_path) -> None:
     assert agreement >= FLOORS["petrarch2_source_agreement"], report
 
 
+def test_petrarch2_with_its_own_verb_dictionary(bench, tmp_path) -> None:
+    """A user's PETRARCH verb dictionary codes verbs the built-in dictionary does not know:
+    the unit tests' fictional verb codes are found only through it."""
+    import newsgraph
+
+    dictionaries = shared_path("benchmarks", "events", "raw", "petrarch2", "dictionaries")
+    pipeline = newsgraph.load(extra_lexicons=(str(dictionaries / "PETR.Validate.actors.txt"),))
+    pipeline.events.load_verb_dictionary(dictionaries / "PETR.Validate.verbs.txt")
+    gold = bench.GOLD / "petrarch2_unittest_events.jsonl"
+    pred = tmp_path / "petrarch2.jsonl"
+    _run(bench, pipeline, bench.read_jsonl(gold), pred)
+    values = _summary_values(_summary(gold, pred)["summary"])
+    assert values["f1"] >= FLOORS["petrarch2_f1_with_its_verbs"], values
+
+
 def test_dev_sets(bench, pipeline, tmp_path) -> None:
     manual = bench.cameo_manual_records()
     plover_texts = {bench.normalised(r["text"]) for r in bench.read_jsonl(bench.GOLD / "plover_gsr_cameo.jsonl")}
@@ -114,6 +131,7 @@ def test_dev_sets(bench, pipeline, tmp_path) -> None:
     outputs = _run(bench, pipeline, manual, tmp_path / "manual.jsonl")
     values = _summary_values(bench.score_cameo_manual(manual, outputs).splitlines()[-1])
     assert values["root_acc"] >= FLOORS["cameo_manual_root_acc"], values
+    assert values["type_acc_top"] >= FLOORS["cameo_manual_type_acc_top"], values
 
     stories = bench.read_jsonl(bench.GOLD / "ngec_synthetic_stories.jsonl", DEV_LIMIT)
     outputs = _run(bench, pipeline, stories, tmp_path / "ngec.jsonl")

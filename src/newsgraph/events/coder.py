@@ -7,6 +7,10 @@ agent of a passive, or the possessor of a nominal event), the target the object,
 object, prepositional object or the subject of a demanded clause. Words become actors only
 through the actors stage's :class:`ActorTable`; a trigger whose source names no actor is
 not an event. Modality (negation, hypotheticals), date and place are read from the clause.
+
+A learned sentence-type model (``typemodel.py``) ranks each sentence's events and codes a
+sentence no trigger matched when it is fairly sure of the type; a user's PETRARCH verb
+dictionary (``petrarch.py``) can be loaded for verbs the built-in dictionary does not code.
 """
 
 from __future__ import annotations
@@ -14,12 +18,15 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from itertools import combinations
+from pathlib import Path
 from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newsgraph.events import dates
 from newsgraph.events.ontology import Ontology, Trigger, load_cues, load_ontology
+from newsgraph.events.petrarch import VerbDictionary
+from newsgraph.events.typemodel import TypeModel, load_type_model, sentence_distribution
 from newsgraph.records import Actor, ActorTable, Article, Event, Mention, Participant, Quote, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -41,9 +48,17 @@ JOINT_CODES = frozenset({"193", "0356", "0871"})
 # ("agreed on a pact", "asked for aid", "agreed to a ceasefire").
 OBJECT_PREPS = frozenset({"with", "of", "for", "in", "on", "upon", "to", "against", "over"})
 COMPOUND_GROUP_RULE = "actor:group:compound"
+LOCATIVE_TARGET = "clause-place"
 LATER_SENTENCE_PENALTY = 0.02
 UNRESOLVED_SOURCE_PENALTY = -0.3
 MAIN_CLAUSE_BONUS = 0.05
+# The learned type model: how much its probability moves an event's confidence, how sure it
+# must be to code a sentence no trigger matched, and how far below rule-coded events those rank.
+MODEL_RANK_WEIGHT = 0.3
+MODEL_EVENT_MIN_PROBABILITY = 0.3
+MODEL_EVENT_SHIFT = -0.2
+# A verb only a user's dictionary codes ranks below the built-in dictionary's events.
+USER_DICTIONARY_PENALTY = -0.15
 ANAPHORIC_DETERMINERS = frozenset({"such", "these", "those", "this", "that", "the", "its", "their"})
 
 
@@ -63,11 +78,15 @@ class Found:
 
 @dataclass(slots=True)
 class Modality:
-    """``hypothetical``: uncertain (feared, conditional, "could"); ``committed``: promised or
+    """``hypothetical``: uncertain (feared, "could"); ``conditional``: under an "if"/"unless"
+    clause; ``desired``: the subject's own wish ("seeks to deepen ties", "wants to attack"),
+    which CAMEO codes as an intent (03x) or a threat (13x); ``committed``: promised or
     planned ("agreed to", "ready to"); ``future``: "will", "would"."""
 
     negated: bool = False
     hypothetical: bool = False
+    conditional: bool = False
+    desired: bool = False
     committed: bool = False
     future: bool = False
 
@@ -90,7 +109,8 @@ class EventCoder:
     """Codes events from a parsed document; the dictionaries are loaded once."""
 
     def __init__(self, ontology: Ontology | None = None, *, parse: Callable[[str], Doc] | None = None,
-                 resolve_actors: Callable[[Doc, Article], ActorTable] | None = None) -> None:
+                 resolve_actors: Callable[[Doc, Article], ActorTable] | None = None,
+                 type_model: TypeModel | None = None) -> None:
         """``parse`` and ``resolve_actors`` (the pipeline's parser and actors stage) let the
         coder read the headline and dek, which are not part of the body Doc."""
         self.ontology = ontology or load_ontology()
@@ -104,10 +124,12 @@ class EventCoder:
         self.hypothetical_noun_governors: frozenset[str] = cues["hypothetical_noun_governors"]
         self.negating_governors: frozenset[str] = cues["negating_governors"]
         self.commitment_governors: frozenset[str] = cues["commitment_governors"]
+        self.desire_governors: frozenset[str] = cues["desire_governors"]
         self.future_modals: frozenset[str] = cues["future_modals"]
         self.intent_codes: dict[str, str] = cues["intent_codes"]
         self.refusal_codes: dict[str, str] = cues["refusal_codes"]
         self.threat_codes: dict[str, str] = cues["threat_codes"]
+        self.conditional_threat_codes: dict[str, str] = {**self.threat_codes, **cues["conditional_threat_codes"]}
         self.responsibility_claims: frozenset[str] = cues["responsibility_claims"]
         self.intent_by_code: dict[str, str] = cues["intent_by_code"]
         self.refusal_by_code: dict[str, str] = cues["refusal_by_code"]
@@ -123,6 +145,13 @@ class EventCoder:
         self.location_preps: frozenset[str] = cues["location_preps"]
         self.non_event_date_preps: frozenset[str] = cues["non_event_date_preps"]
         self.clause_deps: frozenset[str] = cues["clause_deps"]
+        self.reporting_verbs: frozenset[str] = cues["reporting_verbs"]
+        self.reporter_pronouns: frozenset[str] = cues["reporter_pronouns"]
+        self.visit_codes: frozenset[str] = cues["visit_codes"]
+        self.host_codes: dict[str, str] = cues["host_codes"]
+        self.visit_target_preps: frozenset[str] = cues["visit_target_preps"]
+        self.verb_dictionaries: list[VerbDictionary] = []
+        self.type_model: TypeModel | None = type_model if type_model is not None else load_type_model()
         self.verb_triggers: dict[str, list[Trigger]] = {}
         self.noun_triggers: dict[str, list[Trigger]] = {}
         for (kind, lemma), entries in self.ontology.triggers.items():
@@ -179,6 +208,7 @@ class EventCoder:
         ctx = _Context(doc, article, actors, quotes)
         for index, sent in enumerate(doc.sents):
             ctx.sentence_index = index
+            first_event = len(ctx.events)
             matched = self._match_sentence(ctx, sent)
             for token, trigger in matched.items():
                 if trigger.kind == "verb":
@@ -187,7 +217,56 @@ class EventCoder:
                     self._code_noun(ctx, sent, token, trigger, matched)
             if not matched and (headline_mode or not any(t.pos_ == "VERB" for t in sent)):
                 self._code_headline(ctx, sent)
+            if self.type_model is not None:
+                typed = any(self.ontology.plover_of(t.cameo)[0] for t in matched.values())
+                self._apply_type_model(self.type_model, ctx, sent, first_event, code_untriggered=not typed)
+            _prefer_purpose(sent, ctx.events[first_event:])
         return _drop_subsumed(ctx.events)
+
+    # ------------------------------------------------------------------ learned sentence type
+
+    def _apply_type_model(self, model: TypeModel, ctx: _Context, sent: SpacySpan, first_event: int, *,
+                          code_untriggered: bool) -> None:
+        """Rank the sentence's events by how well their type fits the sentence's wording, and
+        code a sentence where no trigger of a PLOVER act matched when the model is confident
+        of its type (the main verb's subject and object as actors)."""
+        probabilities = sentence_distribution(model, sent)
+        found = ctx.events[first_event:]
+        for event in found:
+            bonus = MODEL_RANK_WEIGHT * (probabilities.get(event.type, 0.0) - 1.0 / len(probabilities))
+            event.confidence = round(max(0.05, min(0.95, event.confidence + bonus)), 3)
+            event.rule += f"+rank:{model.name}"
+        if found or not code_untriggered:
+            return
+        best = max(probabilities, key=probabilities.__getitem__)
+        if probabilities[best] < MODEL_EVENT_MIN_PROBABILITY:
+            return
+        verb = self._main_event_verb(sent)
+        if verb is None:
+            return
+        code = model.default_codes.get(best)
+        if code is None or code not in self.ontology.cameo:
+            return
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        sources = self._verb_sources(ctx, verb, passive)
+        if not sources:
+            return
+        trigger = Trigger("model", f"{model.name}+verb:{verb.lemma_.lower()}", (), code, None, 0)
+        targets = self._verb_targets(ctx, verb, passive, trigger, sources)
+        self._emit(ctx, sent, verb, verb, trigger, sources, targets, self._modality(verb),
+                   confidence_shift=MODEL_EVENT_SHIFT)
+
+    def _main_event_verb(self, sent: SpacySpan) -> Token | None:
+        """The sentence's main verb, looking through a reporting verb ("X said Y attacked Z")."""
+        verb = sent.root
+        for _ in range(3):
+            if verb.lemma_.lower() not in self.reporting_verbs:
+                break
+            embedded = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in VERB_POS]
+            if not embedded:
+                return None
+            verb = embedded[0]
+        return verb if verb.pos_ in VERB_POS else None
 
     # ------------------------------------------------------------------ trigger matching
 
@@ -201,11 +280,30 @@ class EventCoder:
                 entries = self.noun_triggers.get(lemma)
             else:
                 entries = None
-            if entries:
-                best = self._best_entry(ctx, token, entries)
-                if best is not None:
-                    matched[token] = best
+            best = self._best_entry(ctx, token, entries) if entries else None
+            user_verb = self.verb_dictionaries and token.pos_ in VERB_POS and token.dep_ not in ("aux", "auxpass")
+            if best is None and user_verb:
+                best = self._dictionary_trigger(token)
+            if best is not None:
+                matched[token] = best
         return matched
+
+    def load_verb_dictionary(self, path: str | Path) -> VerbDictionary:
+        """Add a user's PETRARCH verb dictionary, for the verbs the built-in dictionary lacks."""
+        dictionary = VerbDictionary(path)
+        self.verb_dictionaries.append(dictionary)
+        return dictionary
+
+    def _dictionary_trigger(self, verb: Token) -> Trigger | None:
+        """A loaded dictionary's code for a verb the built-in dictionary does not code (letting
+        its patterns override built-in entries lowered the CAMEO manual dev figures)."""
+        for dictionary in self.verb_dictionaries:
+            found = dictionary.match(verb)
+            if found is None or self.ontology.plover_of(found.code)[0] is None:
+                continue
+            label = found.label.replace(" ", "_")
+            return Trigger("verb", f"{verb.lemma_.lower()}+{label}", (), found.code, None, 0, dictionary.path)
+        return None
 
     def _best_entry(self, ctx: _Context, token: Token, entries: list[Trigger]) -> Trigger | None:
         features: dict[str, set[str]] | None = None
@@ -244,7 +342,9 @@ class EventCoder:
                 out["prt"].add(child.lower_)
             elif dep in COMPLEMENT_DEPS or (dep in ("ccomp", "xcomp") and child.pos_ == "ADJ"):
                 out["comp"].add(child.lemma_.lower())
-            if dep == "xcomp":
+            if dep == "xcomp" or (dep in ("ccomp", "advcl") and _is_infinitive(child)):
+                # "wants Germany to pay" is often parsed as a ccomp with its own subject, "sworn
+                # to fight" as a purpose clause.
                 out["xcomp"].add(child.lemma_.lower())
             if dep == "ccomp":
                 out["ccomp_aux"].update(a.lower_ for a in child.children if a.dep_ in ("aux", "auxpass"))
@@ -278,6 +378,8 @@ class EventCoder:
             if not sources:
                 return
             shift = UNRESOLVED_SOURCE_PENALTY
+        if trigger.origin != "built-in":
+            shift += USER_DICTIONARY_PENALTY
         targets = self._verb_targets(ctx, verb, passive, trigger, sources)
         # "threatened to secede unless ...": the condition belongs to the threat, which was made.
         threat = self.ontology.plover_of(trigger.cameo)[0] == "THREATEN"
@@ -333,7 +435,7 @@ class EventCoder:
                     return found
             if len(subjects) > 1:
                 return self._split_subject_actors(ctx, subjects, how)
-            return []
+            return self._reporter_of_pronoun(ctx, verb, first, depth)
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
         head = verb.head
@@ -369,6 +471,17 @@ class EventCoder:
                 return self._subject_actors(ctx, governor, depth + 1)
         return []
 
+    def _reporter_of_pronoun(self, ctx: _Context, verb: Token, subject: Token, depth: int) -> list[Found]:
+        """'The party said it will boycott the vote': an unresolved subject pronoun of a reported
+        clause is the reporter (used only when the actors stage left the pronoun unresolved)."""
+        if subject.lower_ not in self.reporter_pronouns or verb.dep_ not in ("ccomp", "parataxis"):
+            return []
+        reporter = verb.head
+        if reporter.lemma_.lower() not in self.reporting_verbs:
+            return []
+        found = self._subject_actors(ctx, reporter, depth + 1)
+        return [Found(f.actor, f.start, f.end, "nsubj-reporter") for f in found]
+
     def _split_subject_actors(self, ctx: _Context, subjects: list[Token], how: str) -> list[Found]:
         """A name the parser broke into several subjects ("Minister Fayez al - Sarraj"): the
         actor named last in the span the subject tokens cover."""
@@ -394,8 +507,10 @@ class EventCoder:
         groups.append(("dobj", objects))
         groups.append(("dative", [p for c in children if c.dep_ == "dative"
                                   for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]))
+        visit = trigger.cameo in self.visit_codes
         for child in children:
-            if child.dep_ == "prep" and child.lower_ in self.verb_target_preps:
+            if child.dep_ == "prep" and (child.lower_ in self.verb_target_preps
+                                         or (visit and child.lower_ in self.visit_target_preps)):
                 groups.append((f"prep:{child.lower_}", [p for p in child.children if p.dep_ == "pobj"]))
         for obj in objects:
             for child in obj.children:
@@ -425,6 +540,20 @@ class EventCoder:
             antecedent = self._antecedent_target(ctx, obj, source_ids)
             if antecedent is not None:
                 return [antecedent]
+        return self._phrase_target(ctx, verb, source_ids)
+
+    def _phrase_target(self, ctx: _Context, verb: Token, source_ids: set[str]) -> list[Found]:
+        """Last resort, as CAMEO coders read a sentence: the first actor named after the verb
+        in its own clause ("signed a deal on gas prices with the Ukrainian government")."""
+        for token in sorted(_core_tokens(verb, self.clause_deps), key=lambda t: t.i):
+            if token.i <= verb.i or (token.pos_ not in NOUN_POS and token.pos_ != "ADJ"):
+                continue
+            prep = _location_prep(token)
+            # "shelled villages in Syldavia": Syldavia is the target and still the event's place.
+            locative = prep is not None and prep.lower_ in self.location_preps and _is_place(token)
+            found = self._token_actor(ctx, token, LOCATIVE_TARGET if locative else "clause")
+            if found is not None and found.actor.id not in source_ids:
+                return [found]
         return []
 
     def _antecedent_target(self, ctx: _Context, obj: Token, source_ids: set[str]) -> Found | None:
@@ -676,7 +805,7 @@ class EventCoder:
                     modality.hypothetical = True
                 if local and conditions_count and dep == "advcl" and any(
                         m.dep_ == "mark" and m.lower_ in self.conditional_marks for m in child.children):
-                    modality.hypothetical = True
+                    modality.conditional = True
             head = node.head
             if head == node:
                 break
@@ -684,10 +813,13 @@ class EventCoder:
             lemma = head.lemma_.lower()
             if dep == "conj":
                 local = local and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in node.children)
-            elif dep == "xcomp":
+            elif dep == "xcomp" or (dep == "advcl" and _is_infinitive(node) and _has_no_subject(node)):
+                # "have sworn to fight" is often parsed as a purpose clause: a complement all the same.
                 if lemma in self.negating_governors:
                     modality.negated = True
-                if lemma in self.hypothetical_governors or lemma in self.hypothetical_adjectives:
+                if lemma in self.desire_governors:
+                    modality.desired = True
+                elif lemma in self.hypothetical_governors or lemma in self.hypothetical_adjectives:
                     modality.hypothetical = True
                 if lemma in self.commitment_governors:
                     modality.committed = True
@@ -705,7 +837,7 @@ class EventCoder:
                 local = False
             else:
                 local = False
-            if head.pos_ == "ADJ" and lemma in self.hypothetical_adjectives:
+            if head.pos_ == "ADJ" and lemma in self.hypothetical_adjectives and lemma not in self.desire_governors:
                 modality.hypothetical = True
             if head.pos_ == "ADJ" and lemma in self.commitment_governors:
                 modality.committed = True
@@ -723,10 +855,17 @@ class EventCoder:
         mode = trigger.mode or cameo.mode
         act_type = cameo.plover
         rule_suffix = ""
-        hypothetical = modality.hypothetical or modality.committed
+        hypothetical = modality.hypothetical or modality.committed or modality.conditional or modality.desired
         negated = modality.negated
-        promised = (modality.committed or modality.future) and not modality.hypothetical
-        if promised and cameo.plover in self.intent_codes:
+        promised = (modality.committed or modality.future or modality.desired) and not modality.hypothetical
+        if (modality.future and modality.conditional and not modality.hypothetical and not negated
+                and cameo.plover in self.conditional_threat_codes):
+            # CAMEO: "will withdraw its force unless ...": announcing an act on a condition is a threat.
+            recoded = self.ontology.cameo[self.threat_by_code.get(cameo.code)
+                                          or self.conditional_threat_codes[cameo.plover]]
+            rule_suffix = "+conditional-threat"
+            cameo, mode, hypothetical = recoded, recoded.mode, False
+        elif promised and not modality.conditional and cameo.plover in self.intent_codes:
             # PLOVER: cooperation promised or in the future is AGREE (CAMEO 03x), refused is REJECT (12x).
             by_code, by_type = ((self.refusal_by_code, self.refusal_codes) if negated
                                 else (self.intent_by_code, self.intent_codes))
@@ -738,11 +877,13 @@ class EventCoder:
             recoded = self.ontology.cameo[self.refusal_codes["AGREE"]]
             rule_suffix = "+refusal"
             cameo, mode, hypothetical, negated = recoded, recoded.mode, False, False
-        elif modality.future and not hypothetical and not negated and cameo.plover in self.threat_codes:
-            # An announced conflictual act ("they would boycott ...") is a threat of it.
+        elif ((modality.future or modality.desired) and not negated and cameo.plover in self.threat_codes
+              and not (modality.hypothetical or modality.committed or modality.conditional)):
+            # An announced or wanted conflictual act ("they would boycott ...", "wants to
+            # attack") is, in CAMEO, a threat of it.
             recoded = self.ontology.cameo[self.threat_by_code.get(cameo.code) or self.threat_codes[cameo.plover]]
             rule_suffix = "+threat"
-            cameo, mode = recoded, recoded.mode
+            cameo, mode, hypothetical = recoded, recoded.mode, False
         joint = False
         if not targets and len(sources) >= 2 and (act_type in JOINT_TYPES or cameo.code in JOINT_CODES):
             pairs = list(combinations(sources, 2))
@@ -750,7 +891,7 @@ class EventCoder:
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
         event_date = self._date(ctx, sent, clause)
-        named = [Span(f.start, f.end) for f in (*sources, *targets)]
+        named = [Span(f.start, f.end) for f in (*sources, *targets) if f.how != LOCATIVE_TARGET]
         location = self._location(ctx, sent, clause, named)
         quote_index = self._quote_index(ctx, trigger_token.idx)
         for source, target in pairs:
@@ -801,6 +942,13 @@ class EventCoder:
                 confidence=round(max(0.05, min(0.95, confidence)), 3),
                 rule=rule,
             ))
+        host = self.host_codes.get(cameo.code)
+        if host is not None and targets and not reciprocal and not joint:
+            # CAMEO codes a visit both ways: the visitor makes it (042), the visited hosts it (043).
+            host_trigger = Trigger(trigger.kind, f"{trigger.lemma}+host", trigger.conditions, host, None,
+                                   trigger.line, trigger.origin)
+            self._emit(ctx, sent, trigger_token, clause, host_trigger, targets, sources, modality,
+                       confidence_shift=confidence_shift - 0.05)
 
     def _quote_index(self, ctx: _Context, offset: int) -> int | None:
         for index, quote in enumerate(ctx.quotes):
@@ -917,15 +1065,32 @@ def _with_conjuncts(token: Token) -> list[Token]:
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """'agreed to lift sanctions': the generic promise (030) is dropped when the promised act
     was itself coded as a specific intent by the same source in the same sentence."""
-    intents = {(e.sentence.start, e.source.actor): e.cameo for e in events if e.rule.endswith("+intent")}
+    intents = {(e.sentence.start, e.source.actor): e.cameo for e in events if "+intent" in e.rule}
     kept = []
     for event in events:
         promised = intents.get((event.sentence.start, event.source.actor))
-        if (promised is not None and event.type == "AGREE" and not event.rule.endswith("+intent")
+        if (promised is not None and event.type == "AGREE" and "+intent" not in event.rule
                 and event.cameo in ("030", promised)):
             continue
         kept.append(event)
     return kept
+
+
+def _prefer_purpose(sent: SpacySpan, events: list[Event]) -> None:
+    """'sent inspectors to investigate', 'launched an offensive to retake the town': the act the
+    first one was done for is the news, so a kept event of the purpose clause ranks just above
+    the event of the verb it serves (same source)."""
+    by_start = {token.idx: token for token in sent}
+    for purpose in events:
+        token = by_start.get(purpose.trigger_start) if purpose.trigger_start is not None else None
+        if (token is None or purpose.negated or purpose.hypothetical or token.dep_ not in ("advcl", "xcomp")
+                or not _is_infinitive(token)):
+            continue
+        for served in events:
+            if (served.trigger_start == token.head.idx and served.source.actor == purpose.source.actor
+                    and served.type != purpose.type and served.confidence >= purpose.confidence):
+                purpose.confidence = round(min(0.95, served.confidence + 0.01), 3)
+                purpose.rule += "+purpose"
 
 
 def _unique(found: Iterable[Found]) -> list[Found]:
@@ -940,6 +1105,10 @@ def _unique(found: Iterable[Found]) -> list[Found]:
 
 def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _has_no_subject(verb: Token) -> bool:
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _core_tokens(head: Token, clause_deps: frozenset[str]) -> set[Token]:

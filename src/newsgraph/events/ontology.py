@@ -49,6 +49,7 @@ class Trigger:
     cameo: str
     mode: str | None
     line: int
+    origin: str = "built-in"  # or the path of the user's verb dictionary it came from
 
     @property
     def label(self) -> str:
