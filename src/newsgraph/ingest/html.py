@@ -33,7 +33,10 @@ from newsgraph.records import Article, RawDocument
 
 EXTRACTOR = "html:trafilatura"
 MIN_BODY_CHARS = 250
+TRUSTED_FAST_BODY_CHARS = 1000  # shorter bodies from the fast pass get the readability/jusText comparison
 MIN_BODY_WORDS = 5
+MIN_LEAD_WORDS = 5  # a dek block shorter than this is a label, not a lead paragraph
+MAX_LEAD_WORDS = 120  # a longer "summary" block is a container of the whole article
 MIN_UNSPACED_BODY_CHARS = 40  # scripts written without spaces (Japanese, Chinese) have few "words"
 _PROTECTED_EMAIL = re.compile(r"\[\s*email\s+protected\s*\]", re.IGNORECASE)
 _CFEMAIL_ELEMENT = re.compile(
@@ -564,24 +567,22 @@ _DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:dek|standfirst|subtitle|subheadline|sub
 _CLASS_VALUES = etree.XPath("//@class")
 
 
-def _dek_elements(tree: Any) -> Iterator[Any]:
-    """Elements whose class names a dek, found from the class strings (cheaper than every element)."""
+def _first_dek(tree: Any) -> Any | None:
+    """The first element whose class names a dek, found from the class strings (cheaper than every element)."""
     for value in _CLASS_VALUES(tree):
         if _DEK_CLASS.search(value):
             element = value.getparent()
             if element is not None and element.tag not in ("body", "html", "article"):
-                yield element
+                return element
+    return None
 
 
-def _choose_subtitle(tree: Any, meta: dict[str, list[str]], title: str | None, body: str) -> str | None:
-    """The dek: a standfirst element, else a description that is not just the body's opening."""
-    for element in _dek_elements(tree):
-        if not _DEK_CLASS.search(element.get("class", "")):
-            continue
-        text = _squash(element.text_content())
-        if 20 <= len(text) <= 400 and _key(text) != _key(title):
+def _choose_subtitle(dek: Any | None, meta: dict[str, list[str]], title: str | None, body: str) -> str | None:
+    """The dek: a standfirst element, else a description; neither when it is just the body's opening."""
+    if dek is not None:
+        text = _squash(dek.text_content())
+        if 20 <= len(text) <= 400 and _key(text) != _key(title) and _key(text)[:60] not in _key(body[: len(text) + 40]):
             return text
-        break
     for key in ("og:description", "description", "twitter:description"):
         for value in meta.get(key, []):
             text = _squash(html_lib.unescape(value))
@@ -591,6 +592,35 @@ def _choose_subtitle(tree: Any, meta: dict[str, list[str]], title: str | None, b
                 continue
             return text
     return None
+
+
+def _lead_marked_as_dek(dek: Any | None, body: str) -> str | None:
+    """A lead paragraph that the page marks up as its dek, which belongs to the body.
+
+    Some sites put the article's opening paragraph in a "summary" block beside the headline
+    (kremlin.ru's read__lead); it is written as paragraph markup (<p>) rather than a one-line
+    standfirst, and extraction drops it with the header.  None when the first dek is an
+    ordinary standfirst, sits away from the headline, holds more than a lead (one or two
+    paragraphs), or is already in the body.
+    """
+    if dek is None or not 1 <= len(dek.findall(".//p")) <= 2 or not _beside_headline(dek):
+        return None
+    lead = _squash(dek.text_content())
+    if not MIN_LEAD_WORDS <= len(lead.split()) <= MAX_LEAD_WORDS or _key(lead) in _key(body):
+        return None
+    return lead
+
+
+def _beside_headline(element: Any) -> bool:
+    """The element's parent or grandparent also holds the page's <h1>."""
+    ancestor = element
+    for _ in range(2):
+        ancestor = ancestor.getparent()
+        if ancestor is None:
+            return False
+        if ancestor.find(".//h1") is not None:
+            return True
+    return False
 
 
 def _choose_language(tree: Any, meta: dict[str, list[str]], body: str) -> str | None:
@@ -639,12 +669,20 @@ def _trafilatura(page: Any, url: str | None, **options: Any) -> Any:
 def _body(page: Any, url: str | None) -> tuple[str, str]:
     """The body text and the method that gave it.
 
-    Precision mode first (it keeps the least furniture); when it returns too little, the
-    standard mode, then trafilatura's baseline, whichever finds a real body.
+    Precision mode first (it keeps the least furniture), without trafilatura's comparison
+    against readability and jusText: that comparison costs about a quarter of the time and
+    only changes the outcome when the main extractor finds a short body, so it runs only
+    then.  When precision mode still returns too little, the standard mode, then
+    trafilatura's baseline, whichever finds a real body.
     """
-    extracted = _trafilatura(page, url, favor_precision=True)
+    extracted = _trafilatura(page, url, favor_precision=True, fast=True)
     text = _paragraphs(extracted.text or "") if extracted is not None else ""
     method = "precision" if extracted is not None else "none"
+    if len(text) < TRUSTED_FAST_BODY_CHARS:
+        compared = _trafilatura(page, url, favor_precision=True)
+        compared_text = _paragraphs(compared.text or "") if compared is not None else ""
+        if compared_text:
+            text, method = compared_text, "precision"
     if len(text) >= MIN_BODY_CHARS:
         return text, method
     standard = _trafilatura(page, url)
@@ -726,12 +764,17 @@ def extract_html(doc: RawDocument) -> Article:
         tree, meta, ld, site_names, heads, fallback.get("title"))
     text = _trim_furniture(_drop_leading_headline(text, [title, *heads[:1]]))
     authors = _given_authors(doc) or _choose_authors(tree, meta, ld, site_names, fallback)
+    text = _drop_author_notes(text, authors)
+    dek = _first_dek(tree)
+    lead = _lead_marked_as_dek(dek, text)
+    if lead:
+        text = f"{lead}\n\n{text}"
     return Article(
         id=doc.id,
         text=text,
         source=doc.source,
         title=title,
-        subtitle=_choose_subtitle(tree, meta, title, text),
+        subtitle=None if lead else _choose_subtitle(dek, meta, title, text),
         authors=authors,
         published=doc.published or _choose_date(tree, meta, ld, fallback, canonical or doc.url),
         url=canonical,
@@ -751,6 +794,7 @@ def _pattern_file(name: str) -> re.Pattern[str]:
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 EDGE_PARAGRAPHS = 3
+INLINE_FURNITURE_MAX_WORDS = 70
 TAIL_SHARE = 0.3  # a "Related"/"Auch interessant" heading in the last 30 % ends the article
 
 
@@ -762,9 +806,16 @@ def _is_furniture(paragraph: str) -> bool:
     return len(words) <= 10 and bool(_YEAR.search(paragraph)) and bool(_CLOCK.search(paragraph))
 
 
+def _is_inline_furniture(paragraph: str) -> bool:
+    """A short paragraph that is furniture wherever it sits: a "Read more" link, a photo credit, a prompt."""
+    return len(paragraph.split()) <= INLINE_FURNITURE_MAX_WORDS and bool(
+        _pattern_file("inline_furniture.txt").match(paragraph))
+
+
 def _trim_furniture(text: str) -> str:
-    """Remove furniture from the first and last few paragraphs, never the whole body."""
-    paragraphs = text.split("\n\n")
+    """Remove furniture paragraphs: short link, credit and prompt lines anywhere, other
+    boilerplate from the first and last few paragraphs; never the whole body."""
+    paragraphs = [p for p in text.split("\n\n") if not _is_inline_furniture(p)] or text.split("\n\n")
     tail_zone = max(EDGE_PARAGRAPHS, int(len(paragraphs) * TAIL_SHARE))
     for index in range(max(1, len(paragraphs) - tail_zone), len(paragraphs)):
         if _pattern_file("tail_markers.txt").fullmatch(paragraphs[index].strip()):
@@ -777,6 +828,41 @@ def _trim_furniture(text: str) -> str:
     while tail - 1 > head and len(paragraphs) - tail < EDGE_PARAGRAPHS and _is_furniture(paragraphs[tail - 1]):
         tail -= 1
     return "\n\n".join(paragraphs[head:tail])
+
+
+def _name_forms(authors: list[str]) -> set[str]:
+    """How a body refers to its reporters: full name, and first or last name of a two-word name."""
+    forms: set[str] = set()
+    for author in authors:
+        words = author.split()
+        forms.add(author)
+        if len(words) >= 2:
+            forms.update(word for word in (words[0], words[-1]) if len(word) >= 3 and word[0].isupper())
+    return forms
+
+
+def _drop_author_notes(text: str, authors: list[str]) -> str:
+    """Drop contributor notes among the last paragraphs: a reporter's name, then "is", "can be reached"...
+
+    A name the article itself mentions before its last paragraphs is its subject, not its
+    reporter, so paragraphs about that person stay.
+    """
+    paragraphs = text.split("\n\n")
+    first_tail = max(1, len(paragraphs) - EDGE_PARAGRAPHS)
+    before_tail = "\n\n".join(paragraphs[:first_tail])
+    forms = {form for form in _name_forms(authors) if form not in before_tail}
+    if not forms:
+        return text
+    names = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    note = re.compile(rf"(?:{names})(?:\s*\([^)]{{0,40}}\))?\s*(?:{_pattern_file('author_bio_cues.txt').pattern})\b",
+                      re.IGNORECASE)
+    kept = [p for index, p in enumerate(paragraphs) if index < first_tail or not _starts_with_name(note, p, forms)]
+    return "\n\n".join(kept)
+
+
+def _starts_with_name(note: re.Pattern[str], paragraph: str, forms: set[str]) -> bool:
+    """The note pattern matches at the start, and the name is written as given (capitalised)."""
+    return note.match(paragraph) is not None and any(paragraph.startswith(form) for form in forms)
 
 
 def _drop_leading_headline(text: str, headlines: list[str | None]) -> str:
