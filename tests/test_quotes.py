@@ -53,6 +53,14 @@ def test_marks_skip_apostrophes_and_keep_nested_marks() -> None:
     assert [nested[m.start:m.end] for m in find_marked_spans(nested)] == ["She told me ‘never again’ last week,"]
 
 
+def test_marks_accept_a_mistyped_closing_mark_and_an_opening_ellipsis() -> None:
+    typo = "She wrote: “The river rose two metres overnight.“\n\nThe town stayed dry."
+    assert [typo[m.start:m.end] for m in find_marked_spans(typo)] == ["The river rose two metres overnight."]
+    ellipsis = "As the paper put it, “ … the vote would have gone the other way.” Nobody disputed it."
+    spans = [ellipsis[m.start:m.end] for m in find_marked_spans(ellipsis)]
+    assert len(spans) == 1 and spans[0].strip().startswith("…")
+
+
 def test_marks_multi_paragraph_quote_is_one_span() -> None:
     text = "“The first part goes on\n\n“and the second part ends here.”\n\nAfter."
     spans = find_marked_spans(text)
@@ -330,6 +338,97 @@ def test_cue_inside_a_quote_is_not_an_attribution(quotes_of) -> None:
     quotes = quotes_of(text)
     assert len(quotes) == 1
     assert quotes[0].speaker.name == "farmer"
+
+
+def test_name_before_verb_with_party_label(quotes_of) -> None:
+    text = "“We will not close the clinic this winter,” Rep. Marta Oyelaran (D-Ore.) said in a phone interview."
+    q = _one(quotes_of(text), "close the clinic")
+    assert q.kind == "direct" and "Oyelaran" in q.speaker.name
+
+
+def test_quotation_inside_a_participle_clause_is_not_a_continuation(quotes_of) -> None:
+    text = ("“The budget is balanced and the reserves are full,” Mayor Ilse Brandt said, adding that the new "
+            "park would be “finished well before the spring festival.”")
+    quotes = quotes_of(text)
+    first = _one(quotes, "budget is balanced")
+    assert "spring festival" not in first.text and "Brandt" in first.speaker.name
+
+
+def test_passive_cue_takes_the_agent_as_speaker(quotes_of) -> None:
+    text = "The new tariff plan was praised by several farm groups on Tuesday."
+    q = _one(quotes_of(text), "tariff plan")
+    assert q.kind == "indirect" and q.cue == "praise" and "groups" in q.speaker.name
+
+
+def test_calling_for_a_clause(quotes_of) -> None:
+    text = "Governor Anika Salo is calling for the state to expand its flood defenses along the river."
+    q = _one(quotes_of(text), "expand its flood defenses")
+    assert q.kind == "indirect" and "Salo" in q.speaker.name
+
+
+def test_speaker_of_a_cue_after_by(quotes_of) -> None:
+    text = "The mayor surprised the council by saying that the library budget would be cut in half."
+    q = _one(quotes_of(text), "library budget would be cut")
+    assert q.kind == "indirect" and "mayor" in q.speaker.name
+
+
+def test_document_speaks_through_a_participle(quotes_of) -> None:
+    text = "A petition calling for the closure of the chemical plant gathered thousands of signatures."
+    q = _one(quotes_of(text), "closure of the chemical plant")
+    assert "petition" in q.speaker.name
+
+
+def test_nonrestrictive_relative_clause_stays_out_of_indirect_content(quotes_of) -> None:
+    text = "The minister said the reform would cut waiting times, which critics have long disputed."
+    q = _one(quotes_of(text), "cut waiting times")
+    assert q.kind == "indirect" and "critics" not in q.text
+
+
+def test_transcript_label_after_an_opening_mark(quotes_of) -> None:
+    text = "\"HOLLOWAY: We will take every question from the floor after the vote tonight.\n\nThe hall went quiet."
+    q = _one(quotes_of(text), "take every question")
+    assert "HOLLOWAY" in q.speaker.name
+
+
+def test_referring_to_is_an_attribution(quotes_of) -> None:
+    text = "The senator referred to the water bill as a betrayal of rural voters."
+    q = _one(quotes_of(text), "water bill")
+    assert q.cue == "refer" and "senator" in q.speaker.name
+
+
+def test_inverted_speech_verb_before_a_colon(quotes_of) -> None:
+    text = "The council met on Monday.\n\nSaid Brandt: “We will not raise the water rates this year.”"
+    q = _one(quotes_of(text), "raise the water rates")
+    assert q.kind == "direct" and "Brandt" in q.speaker.name
+
+
+def test_quotation_opening_inside_a_cue_clause_belongs_to_that_cue(quotes_of) -> None:
+    text = ("“The harbour will reopen in May,” Mayor Ilse Brandt said. She called the project a "
+            "“turning point for every family that lives along the old docks.”")
+    quotes = quotes_of(text)
+    first = _one(quotes, "harbour will reopen")
+    assert "turning point" not in first.text
+    second = _one(quotes, "turning point")
+    assert second.cue == "call" and "She" in _span_text(text, second)
+
+
+def test_quotation_after_its_own_colon_is_not_a_continuation(quotes_of) -> None:
+    text = ("“We will not sell the farm,” Jonas Berglund said. Later that evening he gave a different "
+            "answer: “Perhaps we will sell part of it after the harvest.”")
+    first = _one(quotes_of(text), "not sell the farm")
+    assert "harvest" not in first.text and "Berglund" in first.speaker.name
+
+
+def test_addressee_of_tell_is_not_the_speaker(quotes_of) -> None:
+    text = ("The governor seemed ready to joke about the storm, telling the crowd, “Bring your umbrellas "
+            "and your patience to the fair this weekend.”")
+    q = _one(quotes_of(text), "umbrellas")
+    assert "crowd" not in q.speaker.name
+
+
+def test_phrase_quoted_inside_a_sentence_takes_no_distant_speaker(quotes_of) -> None:
+    text = "Mayor Ilse Brandt opened the new “harbour walk for families and visiting school groups” on Friday."
+    assert all("harbour walk" not in q.text or q.kind != "direct" for q in quotes_of(text))
 
 
 # --- actors -----------------------------------------------------------------------------------

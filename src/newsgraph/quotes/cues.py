@@ -38,25 +38,49 @@ class Cue:
         return sum(e - s for s, e in self.content)
 
 
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to endorse"), whose unspoken subject comes from the clause above."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _subject(verb: Token, depth: int = 0) -> Token | None:
-    """The speaking subject; shared subjects of coordinated verbs and "..., saying" are followed up."""
+    """The speaking subject; shared subjects of coordinated verbs, "..., saying", "by saying",
+    "went on to say" and "is likely to say" are followed up to the clause that has one."""
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
     if depth >= 3:
         return None
     head = verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in _VERBAL:
-        # "she released a statement saying ...": the one who issued the statement speaks
-        return _subject(head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        if head.head.pos_ in _VERBAL and head.dep_ not in ("nsubj", "nsubjpass"):
+            # "she released a statement saying ...": the one who issued the statement speaks
+            return _subject(head.head, depth + 1)
+        return head  # "a petition calling for ...": the document speaks
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in _VERBAL:
+        return _subject(head.head, depth + 1)  # "she won the vote by promising ..."
     if head.i == verb.i or head.pos_ not in _VERBAL | {"ADJ"}:
         return None
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
-        return _subject(head, depth + 1)
+        shared = _subject(head, depth + 1)
+        if shared is None and verb.dep_ == "conj":
+            # "she was joined on stage and joked": the passive subject of the first verb
+            shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return shared
+    if verb.dep_ == "acomp" or (verb.dep_ == "advcl" and _infinitive(verb)):
+        return _subject(head, depth + 1)  # "he went on to endorse ...", "is likely to remind ..."
     if verb.dep_ == "xcomp":
         # object control: "prompting Russia to complain" -> Russia
         obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return obj if obj is not None else _subject(head, depth + 1)
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive cue ("was praised by critics"): the one who speaks."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
     return None
 
 
@@ -67,34 +91,80 @@ def _clause_range(token: Token) -> tuple[int, int]:
 _TRAILING_SEPARATORS = {",", "—", "–", ";"}
 
 
+_CONCESSIVE_MARKS = frozenset({"while", "whereas", "which", "though", "although"})
+_NONRESTRICTIVE = frozenset({"which", "who", "whom", "whose"})
+
+
+def _added_clause(token: Token, head: Token) -> bool:
+    """Whether ``token`` heads a clause the writer added after the reported one: a participle or
+    a "while"/"though" clause after a separator, or a ", which ..." relative clause."""
+    doc = token.doc
+    edge = token.left_edge.i
+    if edge <= head.i:
+        return False
+    before = doc[edge - 1]
+    set_off = before.text in _TRAILING_SEPARATORS
+    if token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG" and set_off and token.head.i == head.i \
+            and not any(c.dep_ in ("aux", "nsubj") for c in token.children):
+        return True
+    if token.dep_ in ("advcl", "relcl") and set_off and any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") and c.lower_ in _CONCESSIVE_MARKS for c in token.children):
+        return True
+    if token.dep_ == "relcl" and set_off and doc[edge].lower_ in _NONRESTRICTIVE:
+        return True
+    return False
+
+
 def _reported_range(head: Token) -> tuple[int, int]:
-    """A reported clause without what the parse hung on its end but the writer added: a
-    participle after a comma (", reversing its policy") or a "while"/"which" clause after a comma."""
-    first, last = _clause_range(head)
+    """A reported clause without what the parse hung on its end but the writer added (see
+    ``_added_clause``); the clause is cut before the first such addition that runs to its end."""
+    return _without_additions(head, *_clause_range(head))
+
+
+def _without_additions(head: Token, first: int, last: int) -> tuple[int, int]:
     doc = head.doc
-    for child in head.children:
-        if child.i <= head.i:
-            continue
-        edge = child.left_edge.i
-        set_off = edge > 0 and doc[edge - 1].text in _TRAILING_SEPARATORS
-        participle = child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG"
-        subordinate = child.dep_ in ("advcl", "relcl") and any(
-            c.dep_ in ("mark", "nsubj") and c.lower_ in ("while", "whereas", "which") for c in child.children)
-        if set_off and (participle or subordinate):
-            last = min(last, edge - 1)
+    for token in doc[head.i + 1:last + 1]:
+        if token.right_edge.i == last and _added_clause(token, head):
+            last = token.left_edge.i - 1
+            break
     while last > first and doc[last].text in _TRAILING_SEPARATORS | {"and", "but"}:
         last -= 1
     return first, last
 
 
+def _clause_preposition(child: Token, prepositions: frozenset[str]) -> Token | None:
+    """The opening preposition of a clause hung on the verb ("for X to do Y" read as an adverbial
+    clause marked by "for"), when the verb takes that preposition."""
+    if child.dep_ != "advcl" or child.i <= child.head.i:
+        return None
+    first = child.left_edge
+    if first.dep_ == "mark" and first.head.i == child.i and first.lower_ in prepositions:
+        return first
+    return None
+
+
+def _stray_that_clause(verb: Token) -> tuple[int, int] | None:
+    """A "that" clause the parse hung on a noun after the verb ("said during a news conference
+    that he may wait"): the first clause marked by "that" before any other verb."""
+    doc = verb.doc
+    for token in doc[verb.i + 1:verb.right_edge.i + 1]:
+        if token.pos_ in _VERBAL:
+            return None
+        if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
+            return token.i, _reported_range(token.head)[1]
+    return None
+
+
 def _object_range(verb: Token, obj: Token) -> tuple[int, int]:
-    """The object with what the verb says about it: "the media for being dishonest", "Clinton as a disgrace"."""
+    """The object with what the verb says about it: "the media for being dishonest", "Clinton as a
+    disgrace", "steps to tighten sales" (the parse often hangs the infinitive on the verb)."""
     last = obj.right_edge.i
     for child in verb.children:
         predicative = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in ("as", "for", "of", "to"))
-        if child.i > obj.i and predicative:
+        infinitive = child.dep_ in ("xcomp", "advcl") and _infinitive(child)
+        if child.i > obj.i and (predicative or infinitive):
             last = max(last, child.right_edge.i)
-    return obj.left_edge.i, last
+    return _without_additions(obj, obj.left_edge.i, last)
 
 
 def _without(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
@@ -188,11 +258,18 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
     if not ranges and prepositions:
         rule = "prep"
         for prep in children:
+            mark = _clause_preposition(prep, prepositions)
+            if mark is not None:
+                # "calling for the United States to step up ...": the parse made a clause of it
+                heads.append(prep.i)
+                ranges.append((mark.i + 1, prep.right_edge.i))
+                anchor_tokens = [verb, mark]
+                break
             if prep.dep_ in ("prep", "prt") and prep.lower_ in prepositions:
                 objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if objs:
                     heads.append(objs[0].i)
-                    ranges.append(_clause_range(objs[0]))
+                    ranges.append(_without_additions(objs[0], *_clause_range(objs[0])))
                     anchor_tokens = [verb, prep] if prep.i > verb.i else anchor_tokens
                 break
     if not ranges and ("dobj" in frames or "dobj!" in frames):
@@ -201,6 +278,28 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
         if objs:
             heads.append(objs[0].i)
             ranges.append(_object_range(verb, objs[0]))
+            needs_marks = "dobj!" not in frames
+    if not ranges and "ccomp" in frames and verb.pos_ != "ADJ":
+        clause = _stray_that_clause(verb)
+        if clause is not None:
+            heads.append(clause[0])
+            ranges.append(clause)
+    if not ranges and ("dobj" in frames or "oprd" in frames) and verb.pos_ != "ADJ" and verb.right_edge.i > verb.i:
+        # "called both rivals “crazy”" parsed without an object: what follows the verb, only
+        # ever used when it holds quoted words (a mixed quote)
+        rule = "dobj"
+        heads.append(verb.i + 1)
+        ranges.append((verb.i + 1, verb.right_edge.i))
+        needs_marks = True
+    agent = _passive_agent(verb) if verb.pos_ != "ADJ" else None
+    if agent is not None:
+        subject = agent
+        passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if not ranges and passive_subject is not None and ("dobj" in frames or "dobj!" in frames):
+            # "the plan was praised by critics": the critics speak about the plan
+            rule = "passive"
+            heads.append(passive_subject.i)
+            ranges.append(_clause_range(passive_subject))
             needs_marks = "dobj!" not in frames
     if not ranges:
         rule = "ccomp"

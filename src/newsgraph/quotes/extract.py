@@ -24,7 +24,7 @@ from newsgraph.records import ActorTable, Article, Quote, SpeakerRef, Span
 _WORD = re.compile(r"\w+")
 _DASH_BEFORE_NAME = re.compile(r"[ \t\u00a0]*[―—–]+[ \t\u00a0]*(?=[A-Z])")
 _DASH_NAME_BEFORE_COLON = re.compile(r"\s[-―—–]+\s+((?:[A-Z][\w.’'-]*\s+(?:and\s+)?){0,4}[A-Z][\w.’'-]*):$")
-_NAME_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)[ \t]*:[ \t]*\S")
+_NAME_LABEL = re.compile(r"[ \t]*[\"“]?((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)[ \t]*:[ \t]*\S")
 _MAX_NAME_TOKENS = 6
 _NOUN_PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -33,6 +33,7 @@ SCARE_QUOTE_MAX_WORDS = 3
 _MAX_INTERRUPTION_WORDS = 12
 _MAX_APPOSITION_TOKENS = 12
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 DIRECT_SHARE = 0.9
 
 CONFIDENCE = {
@@ -192,22 +193,50 @@ class _Assembly:
         if self._inside_marks(cue.start):
             return False
         if cue.subject is not None and self._inside_marks(cue.subject.idx) and cue.verb is not None:
-            cue.subject = next(
+            cue.subject = self._subject_after_quote(cue) or next(
                 (c for c in cue.verb.children
                  if c.dep_ in ("nsubj", "dobj", "attr") and c.i > cue.verb.i and not self._inside_marks(c.idx)
-                 and c.pos_ in ("PROPN", "NOUN", "PRON")),
+                 and c.pos_ in ("PROPN", "NOUN", "PRON") and c.ent_type_ not in _TIME_ENTITIES),
                 None,
-            )
+            ) or self._name_before_verb(cue.verb)
         if cue.subject is None and cue.verb is not None and cue.category == "speech":
-            cue.subject = self._inverted_subject(cue) or self._subject_after_quote(cue)
+            cue.subject = self._inverted_subject(cue) or self._subject_after_quote(cue) \
+                or self._name_before_verb(cue.verb)
         return cue.subject is not None
+
+    def _name_before_verb(self, verb: Token) -> Token | None:
+        """The name written right before a speech verb the parse left without a subject ("her
+        adviser, Jake Sullivan, said:", "Rep. Paul Ryan (R-WI) said"): a parenthesis and one
+        comma may stand between them."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        i = verb.i - 1
+        if i >= 0 and self.doc[i].text == ")":
+            while i >= 0 and self.doc[i].text != "(" and verb.i - i <= _MAX_APPOSITION_TOKENS:
+                i -= 1
+            i -= 1
+        if i >= 0 and self.doc[i].text == ",":
+            i -= 1
+        if i < 0 or self._inside_marks(self.doc[i].idx):
+            return None
+        if self._paragraph(self.doc[i].idx) != self._paragraph(verb.idx):
+            return None
+        token = self.doc[i]
+        if token.ent_type_ in _TIME_ENTITIES:
+            return None
+        if token.pos_ == "PROPN" or token.lemma_.lower() in self.lex.anonymous_nouns \
+                or (token.pos_ == "PRON" and token.lower_ in _PERSONAL_PRONOUNS):
+            return token
+        return None
 
     def _inverted_subject(self, cue: Cue) -> Token | None:
         """“...,” added another delegate: the parse reads the speaker after the verb as its object."""
         assert cue.verb is not None
-        before = self.doc[cue.verb.i - 1] if cue.verb.i > 0 else None
-        if before is None or not (before.is_quote or before.text == ","):
-            return None
+        i = cue.verb.i - 1
+        if i > 0 and self.doc[i].text == ",":
+            i -= 1
+        if i < 0 or not self.doc[i].is_quote or cue.verb.lemma_.lower() in self.lex.addressee_verbs:
+            return None  # "..., telling the crowd": the object of "tell" is whom she spoke to
         return next(
             (c for c in cue.verb.children
              if c.dep_ in ("dobj", "attr", "npadvmod", "nsubjpass") and c.i > cue.verb.i
@@ -225,23 +254,30 @@ class _Assembly:
         close = self.pieces[k][1]
         if self._paragraph(close) != self._paragraph(cue.start):
             return None
-        gap = self.text[close + 1:cue.start]
-        if any(ch in ".!?\n" for ch in gap):
+        if "\n" in self.text[close + 1:cue.start]:
             return None
         i = self._token_at(close + 1)
+        if any(t.text in (".", "!", "?") for t in self.doc[i:cue.verb.i]):
+            return None  # a sentence ends between the quotation and the cue
         while i < cue.verb.i and (self.doc[i].is_punct or self.doc[i].is_space):
             i += 1
         head = None
-        while i < cue.verb.i and self.doc[i].pos_ in _NOUN_PHRASE_POS:
-            if self.doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
+        while i < cue.verb.i and self._noun_phrase_part(self.doc[i]):
+            if self.doc[i].pos_ in ("PROPN", "NOUN", "PRON") or self.doc[i].text[:1].isupper():
                 head = self.doc[i]
             i += 1
-        if head is None:
+        if head is None or head.ent_type_ in _TIME_ENTITIES:
             return None
         rest = self.doc[i:cue.verb.i]
         if any(t.pos_ == "VERB" for t in rest) or len(rest) > _MAX_APPOSITION_TOKENS:
             return None
         return head
+
+    @staticmethod
+    def _noun_phrase_part(token: Token) -> bool:
+        """A word of a noun phrase, counting a capitalised word the tagger took for a verb
+        ("Tulsa police Chief Chuck Jordan")."""
+        return token.pos_ in _NOUN_PHRASE_POS or (token.is_alpha and token.text[:1].isupper())
 
     def _clip(self, cue: Cue) -> bool:
         """Keep a cue's content inside its own paragraph: the parser may run sentences across."""
@@ -321,7 +357,8 @@ class _Assembly:
                 any(s <= self.doc[h].idx < e for s, e in mark.pieces) for h in cue.content_heads
             )
             length = sum(e - s for s, e in mark.pieces)
-            if head_inside or shared * 2 >= length:
+            opens_inside = any(s < mark.start < e for s, e in cue.content)  # "called Burma a “good ...”"
+            if head_inside or opens_inside or shared * 2 >= length:
                 if shared > best_score:
                     best, best_score = cue, shared
         return best
@@ -362,7 +399,10 @@ class _Assembly:
         root = self._clause_head_before(colon)
         if root is None or root.lemma_ == "be":
             return None  # "The rule is simple:" introduces no speaker
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and root.lemma_.lower() in self.lex.cue_verbs:
+            # "Said Ellis:", "Continued Stone:": the speaker follows the verb
+            subject = next((c for c in root.children if c.i > root.i and c.idx < colon and c.pos_ == "PROPN"), None)
         if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in ("it", "this", "there"):
             return None
         if self._inside_marks(subject.idx) or subject.idx > colon:
@@ -371,9 +411,17 @@ class _Assembly:
                    subject=subject, colon_at=colon, verb=root if root.pos_ in ("VERB", "AUX") else None,
                    rule="colon-sentence")
 
+    def _utterance(self, mark: MarkedSpan) -> bool:
+        """Whether a quotation reads as an utterance of its own (a capital first, a stop or comma
+        last), not a phrase quoted inside the writer's sentence or a title: only such a quotation
+        is given a speaker from further away than its own sentence."""
+        return self.text[mark.start:mark.start + 1].isupper() and self.text[mark.end - 1] in ".?!,…"
+
     def _nearby_subject(self, mark: MarkedSpan) -> Cue | None:
         """A quotation no cue claims, read as said by the closest subject before it in its paragraph
         ("Richard Nixon ran on the slogan “...”"); its verb stands as the cue."""
+        if not self._utterance(mark):
+            return None
         para = self._paragraph(mark.start)
         lo = self.paragraph_starts[para]
         i = self._token_at(mark.open_mark)
@@ -429,6 +477,8 @@ class _Assembly:
 
     def _paragraph_cue(self, mark: MarkedSpan) -> Cue | None:
         """A bare cue elsewhere in the quote's paragraph ("told reporters on Tuesday.")."""
+        if not self._utterance(mark):
+            return None
         para = self._paragraph(mark.start)
         best, best_distance = None, None
         for cue in self._cues_in(para, para):
@@ -510,7 +560,7 @@ class _Assembly:
             if words <= SCARE_QUOTE_MAX_WORDS and not self._short_utterance(mark, att):
                 continue
             host = quote_of.get(att.mate) if att.how in joining and att.mate is not None else None
-            if host is not None and host.kind == "direct":
+            if host is not None and host.kind == "direct" and not self._new_clause_between(att.mate, k, att.cue):
                 self._extend(host, mark.pieces)
                 quote_of[k] = host
                 continue
@@ -526,8 +576,27 @@ class _Assembly:
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
 
+    def _new_clause_between(self, j: int, k: int, cue: Cue) -> bool:
+        """Whether the later of quotations ``j`` and ``k`` has an introduction of its own: a
+        participle clause after the cue (“A,” she said, adding that it was “B.”) or a sentence
+        ending in a colon. Then it is a quote of its own, not the continuation of the other."""
+        first, second = sorted((j, k))
+        lo, hi = self.marks[first].close_mark, self.marks[second].open_mark
+        lead = self.text[lo + 1:hi].rstrip()
+        if lead.endswith(":") and cue.colon_at != lo + len(lead) and "\n" not in lead:
+            return True  # “A,” I said. Then I had to change my answer: “B.”
+        i = self._token_at(lo)
+        while i < len(self.doc) and self.doc[i].idx < hi:
+            token = self.doc[i]
+            if token.tag_ == "VBG" and token.idx > lo and token is not cue.verb and not self._inside_marks(token.idx) \
+                    and token.left_edge.idx <= self.marks[second].open_mark <= token.right_edge.idx:
+                return True
+            i += 1
+        return False
+
     def _split_far_content(self, attributions: dict[int, _Attribution]) -> None:
-        """“A,” she said, adding more words, “B.”: B is only the cue's content if the cue alone parts them.
+        """“A,” she said, adding more words, “B.”: B is only the cue's content if the cue alone parts
+        them, not a long stretch of words or a participle clause B belongs to.
 
         The parse often hangs a later quotation off the cue through a participle ("suggesting",
         "including"); such a quotation is left for the continuation passes instead.
@@ -543,20 +612,21 @@ class _Assembly:
             if not before or not after:
                 continue
             gap = self.text[self.marks[before[-1]].close_mark + 1:self.marks[after[0]].open_mark]
-            if len(_WORD.findall(gap)) > _MAX_INTERRUPTION_WORDS:
+            if len(_WORD.findall(gap)) > _MAX_INTERRUPTION_WORDS or self._new_clause_between(before[-1], after[0], cue):
                 for k in after:
                     del attributions[k]
 
     def _short_utterance(self, mark: MarkedSpan, att: _Attribution) -> bool:
         """A short quotation that is still speech, not a scare quote: “Really?” she asked; they
-        shouted, “Stop the cover-up!” (the cue right before it, set off by a comma or colon)."""
+        shouted, “Stop the cover-up!”; some chanted “Not again!” (the cue right before it, a comma
+        or colon at most between them)."""
         if att.how not in ("adjacent", "colon"):
             return False
         last = self.text[mark.end - 1]
         if att.cue.start > mark.end:
             return last in _UTTERANCE_END
         gap = self.text[att.cue.end:mark.open_mark]
-        return last in ".?!…" and gap.strip() in (",", ":") and self.text[mark.start:mark.start + 1].isupper()
+        return last in ".?!…" and gap.strip() in ("", ",", ":") and self.text[mark.start:mark.start + 1].isupper()
 
     def _join_interrupted(self, attributions: dict[int, _Attribution]) -> None:
         """“We were ready,” she said, “but they left.”: the second part continues the first."""

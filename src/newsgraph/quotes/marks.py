@@ -52,8 +52,8 @@ def _closes(family: str, mark: QuoteMark) -> bool:
 
 def _can_open(text: str, i: int, mark: QuoteMark) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
-    if nxt.isspace():
-        return False
+    if nxt.isspace() and not text[i + 1:i + 5].lstrip(" ").startswith(("…", "...")):
+        return False  # a quotation may open on an ellipsis: “ … if the vote were held today”
     if mark.role == "close":
         return False
     prev = text[i - 1] if i > 0 else "\n"
@@ -64,11 +64,13 @@ def _can_open(text: str, i: int, mark: QuoteMark) -> bool:
 
 
 def _can_close(text: str, i: int, mark: QuoteMark) -> bool:
-    if mark.role == "open":
-        return False
     prev = text[i - 1] if i > 0 else "\n"
     if prev.isspace():
         return False
+    if mark.role == "open":
+        # a typo'd closer: an opening mark after the last word, before a space or the line end
+        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        return mark.family == "double" and (nxt.isspace() or nxt in ",.;)")
     if mark.family in ("single",):
         nxt = text[i + 1] if i + 1 < len(text) else "\n"
         # an apostrophe inside a word ("don't", "Russia's") never closes a quote
