@@ -87,8 +87,12 @@ def _strip_name_tails(text: str) -> str:
 
 
 def _names_in_group(text: str) -> list[str] | None:
-    """Names joined by "and"/"&" ("Jane Doe and John Roe"); None if any is not a name."""
+    """Names joined by "and"/"&" ("Jane Doe and John Roe", ", and John Roe" after an Oxford
+    comma); an agency among them ("Jane Doe and The Associated Press") is left out. None if
+    any other piece is not a name."""
     pieces = [p for p in patterns.shape("name_joiner").split(text.strip()) if p.strip()]
+    if len(pieces) > 1:
+        pieces = [piece for piece in pieces if not patterns.is_agency(piece)]
     names = [valid_name(_strip_name_tails(piece)) for piece in pieces]
     if not names or any(name is None for name in names):
         return None

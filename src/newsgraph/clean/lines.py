@@ -26,6 +26,7 @@ _BLOCK_BREAK = re.compile(r"\n[ \t\u00a0\u3000]*\n")
 _SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 _WINDOW_TITLE_SEPARATOR = re.compile(r"\s+[|»•·]\s+")
 _SITE_NAME_MAX_WORDS = 4
+_LIST_BULLETS = ("—", "–", "- ", "•", "·", "* ", "►", "▸", "»", "›")
 _CLOSERS = "\"'”’»)]*"
 _TERMINAL = (".", "!", "?", "…", ":", ";")
 _LONG_SENTENCE_WORDS = 25
@@ -128,7 +129,7 @@ def is_sentence_like(text: str) -> bool:
 
 def noise_kind(text: str) -> str | None:
     """The kind of page furniture the whole line is ("ad", "share", "caption"...), or None."""
-    line = collapse_spaces(text)
+    line = straight_apostrophes(collapse_spaces(text))
     if not line or len(line) > _MAX_NOISE_CHARS:
         return None
     for rule in patterns.noise_rules():
@@ -137,19 +138,27 @@ def noise_kind(text: str) -> str | None:
     return None
 
 
+def straight_apostrophes(text: str) -> str:
+    """Typographic apostrophes as ASCII ones, so "Editor’s picks" matches "editor's picks"."""
+    return text.replace("’", "'").replace("‘", "'")
+
+
 def is_link_list_header(text: str) -> bool:
     """ "Related Stories", "Read more:", "Recommended" and the like."""
-    line = collapse_spaces(text).strip(" :.-–—›»>|•·*#")
+    line = straight_apostrophes(collapse_spaces(text)).strip(" :.-–—›»>|•·*#")
     if not line or len(line) > 60:
         return False
     return any(header.fullmatch(line) for header in patterns.link_list_headers())
 
 
 def is_link_title(text: str) -> bool:
-    """A line that reads like a headline linking elsewhere: short, not ending like a sentence."""
+    """A line that reads like a headline linking elsewhere: short, and not ending like a
+    sentence unless it opens with a list bullet ("— Teaser headline!")."""
     line = collapse_spaces(text)
     if len(line) > 200 or word_count(line) > 25:
         return False
+    if line.startswith(_LIST_BULLETS):
+        return True
     return not strip_closers(line).endswith((".", "!", "…", ":", ";"))
 
 
@@ -187,3 +196,23 @@ def starts_with_title(line: str, title: str) -> bool:
         return True
     head = split_site_name(line)
     return head is not None and same_line(head, title)
+
+
+_CAMEL_JOIN = re.compile(r"(?<=[A-Za-z.])(?=[A-Z][a-z]+)")
+_YEAR_TIME_JOIN = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)")
+
+
+def unglue(text: str) -> str:
+    """Words that page markup glued together put apart again, for reading metadata only:
+    a label and what follows ("ByJane Doe"), and a word and a month or weekday after it
+    ("Jane DoeMarch 5, 2024" -> "Jane Doe | March 5, 2024": two fields of the page's markup),
+    and a year and the time after it ("March 5, 20249:30" -> "March 5, 2024 9:30"). The body
+    keeps the page's characters."""
+    line = patterns.glued_label().sub(lambda match: match.group(0) + " ", text, count=1)
+    calendar = patterns.calendar_words()
+
+    def split(match: re.Match[str]) -> str:
+        following = re.match(r"[A-Za-z]+", line[match.start():])
+        return " | " if following and following.group(0).casefold() in calendar else ""
+
+    return _YEAR_TIME_JOIN.sub(" ", _CAMEL_JOIN.sub(split, line))

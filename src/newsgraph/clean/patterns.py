@@ -134,3 +134,16 @@ def name_particles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def name_suffixes() -> frozenset[str]:
     return frozenset(word.casefold() for word, kind in _tsv("name_parts.tsv") if kind == "suffix")
+
+
+@lru_cache(maxsize=1)
+def glued_label() -> re.Pattern[str]:
+    """A label word glued to what follows it at the start of a line ("ByJane Doe")."""
+    labels = sorted((line.strip() for line in _data_lines("glued_labels.txt")), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(label) for label in labels) + r")(?=[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names and abbreviations, case-folded."""
+    return frozenset(word for word, _kind, _value in calendar_rows())

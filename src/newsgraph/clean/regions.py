@@ -4,7 +4,8 @@ A page saved as text with its menus ("» Americas", "» East Asia", ...) has lon
 short link lines around the article. Such runs split the page into segments; the article
 is the span from the first to the last segment that holds real prose, widened upwards to
 a lead paragraph set apart by a short run (a date, "Direct link", "Photo"), and cut where a
-comment section ("2 comments") starts below the article. On a page copied
+comment section ("2 comments") starts below the segment with the most prose (a comment
+counter in the header is not the start of the comments). On a page copied
 with care (no such runs) the region is the whole text and nothing changes.
 """
 
@@ -20,6 +21,7 @@ _SUBSTANTIAL_MIN_PARAGRAPHS = 2
 _SUBSTANTIAL_MIN_CHARS = 200
 _LEAD_GAP_MAX_ITEMS = 12
 _COMMENTS_ROLE = "noise:comments"
+_LINK_LIST_ROLE = "link-list"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,10 @@ def _segments(units: list[L.Unit], roles: list[str | None]) -> list[tuple[int, i
     return segments
 
 
+def _prose_chars(units: list[L.Unit], roles: list[str | None], segment: tuple[int, int]) -> int:
+    return sum(len(units[i].text) for i in range(*segment) if roles[i] is None and L.is_sentence_like(units[i].text))
+
+
 def _is_substantial(units: list[L.Unit], roles: list[str | None], segment: tuple[int, int]) -> bool:
     prose = [
         units[i].text for i in range(*segment) if roles[i] is None and L.is_sentence_like(units[i].text)
@@ -78,8 +84,8 @@ def article_region(units: list[L.Unit], roles: list[str | None]) -> Region:
         if gap_items > _LEAD_GAP_MAX_ITEMS or not _has_prose(units, roles, previous):
             break
         start = previous[0]
-    first_end = substantial[0][1]
-    comments = [i for i in range(first_end, end) if roles[i] == _COMMENTS_ROLE]
+    main_end = max(substantial, key=lambda segment: _prose_chars(units, roles, segment))[1]
+    comments = [i for i in range(main_end, end) if roles[i] == _COMMENTS_ROLE]
     if comments:
         end = comments[0]  # readers' comments below the article are not part of it
     if not any(_has_prose(units, roles, s) for s in segments if s[1] <= start):
@@ -102,3 +108,74 @@ def repeated_title(units: list[L.Unit], before: int, candidates: list[int]) -> i
             if best is None or len(units[index].text) > len(units[best].text):
                 best = index
     return best
+
+
+_BLOCK_PROSE_DISCOUNT = 20
+_BLOCK_SHORT_SENTENCE_WEIGHT = 1
+_BLOCK_LINE_COST = 30
+_BLOCK_COST_PER_CHAR = 0.3
+_BLOCK_LONG_LINE_COST = 5
+_LONG_LINE_MIN_WORDS = 8
+
+
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _block_weights(units: list[L.Unit], roles: list[str | None]) -> list[float]:
+    """What each unit adds to the body block.
+
+    A line that ends like a sentence counts by its length, and never less than nothing, so a
+    short closing sentence ("Nobody was hurt.") stays with the body; a short line that does not (menu
+    item, label) and a line of a link list cost a little, a long line without a stop (a
+    teaser headline, or a paragraph missing its stop) less. Other lines already named as
+    furniture (ads and share bars split a body too), symbol-only separators and the short
+    items of a list that a sentence ending in a colon introduces are neutral.
+    """
+    weights: list[float] = []
+    in_list = False
+    for unit, role in zip(units, roles):
+        text = unit.text
+        if role is not None and role.startswith(_LINK_LIST_ROLE):
+            weights.append(-(_BLOCK_LINE_COST + _BLOCK_COST_PER_CHAR * len(text)))
+            continue
+        if role is not None or not _has_letters(text):
+            weights.append(0.0)
+            continue
+        if L.ends_like_sentence(text):
+            weights.append(float(max(len(text) - _BLOCK_PROSE_DISCOUNT, _BLOCK_SHORT_SENTENCE_WEIGHT)))
+            in_list = L.strip_closers(text).endswith(":")
+            continue
+        if in_list:
+            weights.append(0.0)
+        elif L.word_count(text) >= _LONG_LINE_MIN_WORDS:
+            weights.append(-float(_BLOCK_LONG_LINE_COST))
+        else:
+            weights.append(-(_BLOCK_LINE_COST + _BLOCK_COST_PER_CHAR * len(text)))
+    return weights
+
+
+def prose_block(units: list[L.Unit], roles: list[str | None], region: Region) -> tuple[int, int]:
+    """The run of units inside the region with the most prose net of the lines between
+    (maximum-sum run): the body of a page dump, without the teasers, footers and menus
+    around it. A short list between two long paragraphs costs less than they weigh, so it
+    stays inside; a closing paragraph without a full stop and separators just below the
+    run are taken in."""
+    weights = _block_weights(units, roles)
+    best = (region.start, region.start)
+    best_sum = 0.0
+    run_start, run_sum = region.start, 0.0
+    for index in range(region.start, region.end):
+        if run_sum <= 0:
+            run_start, run_sum = index, 0.0
+        run_sum += weights[index]
+        if run_sum > best_sum:
+            best, best_sum = (run_start, index + 1), run_sum
+    if best_sum <= 0:
+        return region.start, region.end
+    start, end = best
+    while end < region.end and weights[end] == 0.0 and (roles[end] is not None or not _has_letters(units[end].text)):
+        end += 1
+    if end < region.end and roles[end] is None and L.word_count(units[end].text) >= _LONG_LINE_MIN_WORDS:
+        end += 1
+    return start, end

@@ -3,12 +3,16 @@
 The cleaner works on paragraph units (see :mod:`newsgraph.clean.lines`) in three passes:
 
 1. each unit alone: byline, date line, dateline-only line, page noise, link-list header;
-2. position: the header zone before the first body paragraph gives the title, the dek and
+2. position: on a whole page rendered as text, the body block (the run with the most
+   prose, see :func:`~newsgraph.clean.regions.prose_block`) and the headline next to it
+   are found first and what lies around them is navigation; then
+   the header zone before the first body paragraph gives the title, the dek and
    drops short navigation lines; link lists under "Related Stories"-style headers go; the
    trailer after the last prose paragraph loses its short leftovers and an author bio;
 3. the body: every remaining paragraph, with the dateline cut from the first one.
 
-It errs on keeping text: a paragraph is dropped only when a rule names it as furniture.
+It errs on keeping text: a paragraph is dropped only when a rule names it as furniture or,
+on a page with its navigation around it, when it lies outside the body block.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from newsgraph.clean import lines as L
+from newsgraph.clean import patterns
 from newsgraph.clean.byline import (
     Byline,
     author_bio,
@@ -27,7 +32,7 @@ from newsgraph.clean.byline import (
 )
 from newsgraph.clean.dateline import find_dateline, find_dateline_line
 from newsgraph.clean.dates import DateLine, parse_date_line
-from newsgraph.clean.regions import Region, article_region, repeated_title
+from newsgraph.clean.regions import Region, article_region, prose_block, repeated_title
 from newsgraph.records import Article, RawDocument
 
 EXTRACTOR = "clean:lines"
@@ -44,6 +49,19 @@ _BIO_MIN_BODY_UNITS = 3
 _KICKER_MAX_WORDS = 4
 _HEADLINE_MIN_WORDS_BEFORE_SITE = 3
 _HEADLINE_CAPITALISED_SHARE = 0.75
+_HEADER_WINDOW_UNITS = 25
+_PAGE_DUMP_MIN_FURNITURE = 3
+_CREDIT_SLACK_UNITS = 3
+_TITLE_FURNITURE_REACH = 3
+_TITLE_INSIDE_BLOCK_UNITS = 15
+_TITLE_INSIDE_BLOCK_TEXT_LINES = 4
+_CLOSING_CREDIT_ROLE = "byline:credit"
+_HEADLINE_MIN_WORDS = 3
+_TITLE_SCORE_MAX_WORDS = 18
+_TITLE_DISTANCE_COST = 1.0
+_TITLE_FURNITURE_BONUS = 6.0
+_TITLE_CAPITALS_BONUS = 3.0
+_TITLE_FULL_STOP_COST = 6.0
 
 # Roles a unit can take. Units whose role is in _METADATA_ROLES are not reported as boilerplate.
 BODY = "body"
@@ -106,6 +124,7 @@ def clean_raw(doc: RawDocument) -> Article:
     _mark_link_lists(units, roles)
     region = article_region(units, roles)
     _mark_outside(units, roles, found, region)
+    _mark_around_block(units, roles, found, region, given_title=doc.title)
     first_body = _read_header(units, roles, found, given_title=doc.title)
     if doc.title is None and found.title is None and region.trimmed:
         _title_above_region(units, roles, found, region)
@@ -131,11 +150,12 @@ def clean_raw(doc: RawDocument) -> Article:
 
 def _classify_alone(index: int, unit: L.Unit, found: _Found) -> str | None:
     """The unit's role from its own text only; None when it may be body text."""
-    byline = parse_byline(unit.text)
+    probe = L.unglue(unit.text)
+    byline = parse_byline(probe)
     if byline is not None:
         found.bylines[index] = byline
         return byline.rule
-    date = parse_date_line(unit.text)
+    date = parse_date_line(probe) or parse_date_line(patterns.shape("read_time").sub(" ", probe))
     if date is not None:
         found.dates[index] = date
         return "date"
@@ -157,6 +177,170 @@ def _mark_outside(units: list[L.Unit], roles: list[str | None], found: _Found, r
         del found.bylines[index]
     for index in [i for i in found.dates if i >= region.end]:
         del found.dates[index]
+
+
+def _mark_around_block(
+    units: list[L.Unit], roles: list[str | None], found: _Found, region: Region, given_title: str | None
+) -> None:
+    """Narrow a page dump to its body block (see :func:`prose_block`) and the header just above it.
+
+    A text with fewer than three lines of page furniture and no menus around it is taken as
+    an article copied with care and left whole.
+
+    Below the block: teasers, footers and comments are not body, and bylines or dates more
+    than a credit line's distance below name other stories, unless only furniture separates
+    a byline from the block and no author was named above. Above it: only a window of lines
+    can hold the headline, byline and date; with no title given, the headline is picked in that
+    window and every line above it is navigation; a line that is only a person's name between
+    the headline and the block is the author; prose there (captions, notices) is not body,
+    except a dek candidate right under the headline.
+    """
+    if not region.trimmed and sum(1 for role in roles if role is not None) < _PAGE_DUMP_MIN_FURNITURE:
+        return
+    block_start, block_end = prose_block(units, roles, region)
+    text_below = [i for i in range(block_end, region.end) if roles[i] is None]
+    for index in text_below:
+        roles[index] = "nav:after-body"
+    header_start = max(region.start, block_start - _HEADER_WINDOW_UNITS)
+    for index in range(region.start, header_start):
+        if roles[index] is None:
+            roles[index] = "nav:outside"
+
+    def near(index: int) -> bool:
+        """Above: within the header window. Below: a credit line, with at most a few lines of
+        other text between it and the body."""
+        if index < block_end:
+            return index >= block_start - _HEADER_WINDOW_UNITS
+        return index < block_end + _CREDIT_SLACK_UNITS
+
+    def closing_credit(index: int) -> bool:
+        """A byline below the body with only furniture (share bars, link lists) in between: the
+        article's own sign-off ("Write Jane Roe at ..."), trusted only when nothing above named
+        an author."""
+        return index >= block_end and not any(i < block_end and near(i) for i in found.bylines) and not [
+            i for i in text_below if i < index
+        ]
+
+    for index in [i for i in found.bylines if not near(i) and not closing_credit(i)]:
+        del found.bylines[index]
+    for index in [i for i in found.dates if not near(i)]:
+        del found.dates[index]
+    if given_title is not None:
+        return
+    title_index = _pick_headline(units, roles, header_start, block_start, block_end)
+    if title_index is None:
+        return
+    roles[title_index] = TITLE
+    found.title = L.without_site_name(units[title_index].text)
+    for index in range(header_start, title_index):
+        if roles[index] is None:
+            roles[index] = "nav:outside"
+    between = [i for i in range(title_index + 1, max(block_start, title_index + 1)) if roles[i] is None]
+    for index in between:
+        name = parse_lone_name(units[index].text)
+        if name is not None and L.word_count(units[index].text) <= _LONE_NAME_MAX_WORDS:
+            roles[index] = "byline:lone-name"
+            found.bylines[index] = Byline(authors=[name], rule="byline:lone-name-under-title")
+    between = [i for i in between if roles[i] is None]
+    for index in between[1:]:
+        if _is_prose(units[index].text):
+            roles[index] = "header:prose"
+
+
+def _pick_headline(
+    units: list[L.Unit], roles: list[str | None], start: int, block_start: int, block_end: int
+) -> int | None:
+    """The headline near the top of the body block.
+
+    Candidates are headline-shaped lines of three words or more that are not a lone name or
+    a job title, above the block or, when a byline or date follows them closely, among its
+    first lines (the block may open with teasers above the headline); a line taken as an
+    item of a link list also counts only when a byline or date follows it. Each candidate
+    scores for its length (up to 18 words), for a byline or date right under it (less with
+    a dek between) and for headline capitals; it loses for a closing full stop and for each
+    text line between it and the top of the block. When the line above the winner (furniture
+    skipped) is a shorter candidate, the winner is the dek under that headline.
+    """
+    reach = min(block_end, block_start + _TITLE_INSIDE_BLOCK_UNITS)
+    candidates = [
+        i for i in range(start, reach)
+        if _is_headline_candidate(units[i].text)
+        and (roles[i] is None or roles[i] == "link-list:item")
+        and (
+            (i < block_start and roles[i] is None)
+            or (_opens_block(roles, block_start, i) and _furniture_within(roles, i, reach))
+        )
+    ]
+    if not candidates:
+        return None
+
+    def score(index: int) -> float:
+        text = units[index].text
+        lines_between = range(index + 1, block_start) if index < block_start else range(block_start, index)
+        distance = sum(1 for i in lines_between if roles[i] is None)
+        value = min(L.word_count(text), _TITLE_SCORE_MAX_WORDS) - _TITLE_DISTANCE_COST * distance
+        furniture = _furniture_distance(roles, index, reach)
+        value += 0.0 if furniture is None else _TITLE_FURNITURE_BONUS / (1 + furniture)
+        value += _TITLE_CAPITALS_BONUS if _headline_styled(text) else 0.0
+        value -= _TITLE_FULL_STOP_COST if L.strip_closers(text).endswith(".") else 0.0
+        return value
+
+    best = max(reversed(candidates), key=score)
+    previous = [i for i in range(start, best) if roles[i] is None]
+    headline_above = previous[-1] if previous and previous[-1] in candidates else None
+    if headline_above is not None and L.word_count(units[headline_above].text) < L.word_count(units[best].text):
+        return headline_above
+    return best
+
+
+def _is_headline_candidate(text: str) -> bool:
+    """Headline-shaped, three words or more, opening with a capital, digit or quote; not a
+    kicker ending in a dash, a "By ..." line, a name or a job title."""
+    if L.word_count(text) < _HEADLINE_MIN_WORDS or not _is_headline_shaped(text):
+        return False
+    first = text.lstrip()[:1]
+    if not (first.isupper() or first.isdigit() or not first.isalnum()):
+        return False
+    if patterns.shape("byline_lead").match(text.lstrip()):
+        return False
+    if text.rstrip().endswith(("—", "–", "-", "|")):
+        return False
+    return parse_lone_name(text) is None and not is_role_line(text)
+
+
+def _is_headline_shaped(text: str) -> bool:
+    """A few words, not too long; unlike :func:`_is_title_candidate` it may end with "?",
+    "!" or a full stop, since a page's headline stands out by place, not by punctuation."""
+    words = L.word_count(text)
+    if not _TITLE_MIN_WORDS <= words <= _TITLE_MAX_WORDS or not _TITLE_MIN_CHARS <= len(text) <= _TITLE_MAX_CHARS:
+        return False
+    return not L.strip_closers(text).endswith((":", ";", "…", ","))
+
+
+def _opens_block(roles: list[str | None], block_start: int, index: int) -> bool:
+    """Among the first few text lines of the block (teasers above the headline), not deep in the body."""
+    return sum(1 for role in roles[block_start:index] if role is None) <= _TITLE_INSIDE_BLOCK_TEXT_LINES
+
+
+def _furniture_within(roles: list[str | None], index: int, end: int) -> bool:
+    """A byline or date line right under the unit (see :func:`_furniture_distance`)."""
+    return _furniture_distance(roles, index, end) is not None
+
+
+def _furniture_distance(roles: list[str | None], index: int, end: int) -> int | None:
+    """How many text lines (0 or 1, a dek) come between the unit and a byline or date line
+    within a few lines under it; None when there is none. Other furniture, such as a share
+    bar, may come between too; a closing credit ("Reporting by ...") ends a body, so it
+    does not count."""
+    text_lines = 0
+    for role in roles[index + 1 : min(end, index + 1 + _TITLE_FURNITURE_REACH)]:
+        if role is None:
+            text_lines += 1
+            if text_lines > 1:
+                return None
+        elif (role.startswith("byline") and not role.startswith(_CLOSING_CREDIT_ROLE)) or role == "date":
+            return text_lines
+    return None
 
 
 def _title_above_region(units: list[L.Unit], roles: list[str | None], found: _Found, region: Region) -> None:
@@ -237,7 +421,7 @@ def _is_dek(units: list[L.Unit], roles: list[str | None], index: int) -> bool:
 
 def _read_header(units: list[L.Unit], roles: list[str | None], found: _Found, given_title: str | None) -> int:
     """Title, dek and header furniture; returns the index of the first body unit."""
-    title_index: int | None = None
+    title_index = next((i for i, role in enumerate(roles) if role == TITLE), None)
     dek_checked = False
     for index, unit in enumerate(units):
         if title_index is None and _headline_with_site(units, roles, found, index, given_title):
@@ -356,6 +540,14 @@ def _read_trailer(units: list[L.Unit], roles: list[str | None], found: _Found, f
         if name is not None:
             roles[last] = "byline:bio"
             found.bylines[last] = Byline(authors=[name], rule="byline:bio")
+            _drop_name_over_bio(units, roles, body, last, name)
+
+
+def _drop_name_over_bio(units: list[L.Unit], roles: list[str | None], body: list[int], bio: int, name: str) -> None:
+    """The author's name set alone on the line above their bio is part of the bio box."""
+    above = [i for i in body if i < bio and roles[i] is None]
+    if above and L.same_line(parse_lone_name(units[above[-1]].text) or "", name):
+        roles[above[-1]] = "byline:lone-name"
 
 
 def _body_paragraphs(units: list[L.Unit], roles: list[str | None], found: _Found, first_body: int) -> list[str]:
