@@ -166,6 +166,13 @@ def test_short_link_credit_and_prompt_paragraphs_are_dropped_anywhere() -> None:
     assert long_related in kept and lookalike in kept
 
 
+def test_widget_error_and_newsletter_box_lines_are_dropped() -> None:
+    furniture = ["Oops! Something went wrong. Please try again later.", "Get the Harbour Gazette newsletter",
+                 "Tide tables and council news, direct to your inbox."]
+    body = [PARAGRAPHS[0], furniture[0], PARAGRAPHS[1], furniture[1], furniture[2], PARAGRAPHS[2]]
+    assert extract_html(_html_doc(_page(body))).text.split("\n\n") == PARAGRAPHS
+
+
 def test_reporter_note_at_the_end_is_dropped_but_a_subject_is_kept() -> None:
     head = '<meta name="author" content="Jane Okafor">'
     note = "Jane Okafor is the Gazette's maritime correspondent and has covered the harbour since 2015."
@@ -222,6 +229,44 @@ def test_comparison_extractors_run_only_for_a_short_fast_body(monkeypatch: pytes
     calls.clear()
     assert extract_html(_html_doc(_page(PARAGRAPHS[:2]))).text.split("\n\n") == PARAGRAPHS[:2]
     assert [call.get("fast") for call in calls] == [True, None]
+
+
+def test_body_that_is_only_furniture_falls_back_to_the_standard_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsgraph.ingest.html as html_module
+
+    notice = ("This copy is for your personal, non-commercial use only. To order copies for your colleagues "
+              "or clients, write to the reprints desk of the Harbour Gazette, which answers within a week.")
+    precision_body = f"{notice}\n\nhttps://gazette.example/news/council-votes-to-rebuild-the-old-pier-2024"
+    assert len(precision_body) >= html_module.MIN_BODY_CHARS
+    full_body = "\n\n".join(PARAGRAPHS)
+
+    def fake(page: object, url: str | None, **options: object) -> object:
+        chosen = precision_body if options.get("favor_precision") else full_body
+        return type("Extracted", (), {"text": chosen})()
+
+    monkeypatch.setattr(html_module, "_trafilatura", fake)
+    assert html_module._body(None, None) == (full_body, "standard")
+
+
+def test_teaser_list_body_is_swapped_for_the_baseline() -> None:
+    import lxml.html
+
+    from newsgraph.ingest.html import _repeated_label_share, _unless_teaser_list
+
+    teasers = []
+    for number in range(1, 6):
+        teasers += ["Harbour Notes", f"Ferry timetable changes for the winter season, part {number}", "By Mar 5, 2024"]
+    teaser_text = "\n\n".join(teasers)
+    assert _repeated_label_share(teaser_text) == pytest.approx(5 / 15)
+    assert _repeated_label_share("\n\n".join(PARAGRAPHS * 2)) == 0.0
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": " ".join(PARAGRAPHS)})
+    tree = lxml.html.fromstring(
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body><div>'
+        + "".join(f"<p>{t}</p>" for t in teasers) + "</div></body></html>")
+    text, method = _unless_teaser_list(tree, teaser_text, "precision")
+    assert method == "baseline" and PARAGRAPHS[1] in text and "Harbour Notes" not in text
+    article_text = "\n\n".join(PARAGRAPHS)
+    assert _unless_teaser_list(tree, article_text, "precision") == (article_text, "precision")
 
 
 def test_html_page_of_100_mb_is_refused_naming_the_input(tmp_path: Path) -> None:

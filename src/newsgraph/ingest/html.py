@@ -14,6 +14,7 @@ import html as html_lib
 import json
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Iterator
@@ -35,6 +36,10 @@ EXTRACTOR = "html:trafilatura"
 MIN_BODY_CHARS = 250
 TRUSTED_FAST_BODY_CHARS = 1000  # shorter bodies from the fast pass get the readability/jusText comparison
 MIN_BODY_WORDS = 5
+MAX_LABEL_WORDS = 5  # a paragraph this short that repeats is a rubric or button label
+MIN_LABEL_REPEATS = 3
+TEASER_LABEL_SHARE = 0.2  # one repeated label in a fifth of the paragraphs: a teaser list, not an article
+TEASER_BASELINE_MIN_RATIO = 0.5  # the baseline replaces a teaser list only if it keeps half its length
 MIN_LEAD_WORDS = 5  # a dek block shorter than this is a label, not a lead paragraph
 MAX_LEAD_WORDS = 120  # a longer "summary" block is a container of the whole article
 MIN_UNSPACED_BODY_CHARS = 40  # scripts written without spaces (Japanese, Chinese) have few "words"
@@ -672,8 +677,9 @@ def _body(page: Any, url: str | None) -> tuple[str, str]:
     Precision mode first (it keeps the least furniture), without trafilatura's comparison
     against readability and jusText: that comparison costs about a quarter of the time and
     only changes the outcome when the main extractor finds a short body, so it runs only
-    then.  When precision mode still returns too little, the standard mode, then
-    trafilatura's baseline, whichever finds a real body.
+    then.  When precision mode still returns too little (measured after furniture is
+    trimmed, since a paywall page's precision body can be a reprint notice and a link), the
+    standard mode, then trafilatura's baseline, whichever finds a real body.
     """
     extracted = _trafilatura(page, url, favor_precision=True, fast=True)
     text = _paragraphs(extracted.text or "") if extracted is not None else ""
@@ -683,7 +689,7 @@ def _body(page: Any, url: str | None) -> tuple[str, str]:
         compared_text = _paragraphs(compared.text or "") if compared is not None else ""
         if compared_text:
             text, method = compared_text, "precision"
-    if len(text) >= MIN_BODY_CHARS:
+    if len(text) >= TRUSTED_FAST_BODY_CHARS or len(_trim_furniture(text)) >= MIN_BODY_CHARS:
         return text, method
     standard = _trafilatura(page, url)
     standard_text = _paragraphs(standard.text or "") if standard is not None else ""
@@ -697,6 +703,35 @@ def _body(page: Any, url: str | None) -> tuple[str, str]:
         baseline_text = ""
     baseline_text = _paragraphs(baseline_text or "")
     if len(baseline_text) > 2 * len(text) and len(baseline_text) >= MIN_BODY_CHARS:
+        return baseline_text, "baseline"
+    return text, method
+
+
+def _repeated_label_share(text: str) -> float:
+    """The share of paragraphs taken by the most repeated short label ("Tennis Lessons", "Tap to Reveal").
+
+    Extraction that lands on a grid of teasers or a list of collapsed widgets returns the same
+    rubric or button text over and over; an article's own paragraphs do not repeat.
+    """
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    labels = Counter(p for p in paragraphs if len(p.split()) <= MAX_LABEL_WORDS and any(ch.isalpha() for ch in p))
+    if not labels:
+        return 0.0
+    count = labels.most_common(1)[0][1]
+    return count / len(paragraphs) if count >= MIN_LABEL_REPEATS else 0.0
+
+
+def _unless_teaser_list(page: Any, text: str, method: str) -> tuple[str, str]:
+    """Swap a body that is a list of teasers for trafilatura's baseline (JSON-LD articleBody or the
+    page's paragraphs), when the baseline finds a body of comparable size."""
+    if _repeated_label_share(text) < TEASER_LABEL_SHARE:
+        return text, method
+    try:
+        _, baseline_text, _ = trafilatura.baseline(page)
+    except (ValueError, TypeError, etree.LxmlError):
+        return text, method
+    baseline_text = _paragraphs(baseline_text or "")
+    if len(baseline_text) >= max(MIN_BODY_CHARS, TEASER_BASELINE_MIN_RATIO * len(text)):
         return baseline_text, "baseline"
     return text, method
 
@@ -750,7 +785,7 @@ def extract_html(doc: RawDocument) -> Article:
     tree = _load_tree(html)
     if tree is None:
         raise IngestError(f"{name}: not parseable as HTML", source=name)
-    text, method = _body(tree, doc.url)
+    text, method = _unless_teaser_list(tree, *_body(tree, doc.url))
     if len(text.split()) < MIN_BODY_WORDS and sum(ch.isalnum() for ch in text) < MIN_UNSPACED_BODY_CHARS:
         raise IngestError(f"{name}: page has no article body", source=name)
 
