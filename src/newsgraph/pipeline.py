@@ -143,16 +143,23 @@ class Pipeline:
         todo = [d for d in batch if d.error is None and d.skipped is None]
         if stages != "clean" and todo:
             parsed = self.parser.pipe(d.article.text for d in todo)
-            for doc, spacy_doc in zip(todo, parsed):
-                self._analyse(doc, spacy_doc)
+            headings = self._parse_headings(todo)
+            for doc, spacy_doc, heading_docs in zip(todo, parsed, headings):
+                self._analyse(doc, spacy_doc, heading_docs)
         yield from batch
 
-    def _analyse(self, doc: AnalyzedDocument, spacy_doc) -> None:
+    def _parse_headings(self, todo: list[AnalyzedDocument]) -> list[list]:
+        """Titles and decks of the batch, parsed in one ``Language.pipe`` call, regrouped per document."""
+        texts = [self.events.heading_texts(d.article) for d in todo]
+        flat = iter(list(self.parser.pipe(text for group in texts for text in group)))
+        return [[next(flat) for _ in group] for group in texts]
+
+    def _analyse(self, doc: AnalyzedDocument, spacy_doc, heading_docs: list) -> None:
         doc.model = self.model
         try:
             doc.actors = self.actors.resolve(spacy_doc, doc.article)
             doc.quotes = self.quotes.extract(spacy_doc, doc.article, doc.actors)
-            doc.events = self.events.code(spacy_doc, doc.article, doc.actors, doc.quotes)
+            doc.events = self.events.code(spacy_doc, doc.article, doc.actors, doc.quotes, headings=heading_docs)
         except Exception as exc:
             doc.error = f"{doc.article.source or doc.article.id}: analysis failed: {type(exc).__name__}: {exc}"
 

@@ -167,20 +167,31 @@ class EventCoder:
 
     # ------------------------------------------------------------------ entry point
 
-    def code(self, doc: Doc, article: Article, actors: ActorTable, quotes: list[Quote]) -> list[Event]:
+    def code(
+        self, doc: Doc, article: Article, actors: ActorTable, quotes: list[Quote],
+        headings: list[Doc] | None = None,
+    ) -> list[Event]:
+        """The article's events. ``headings`` are the parses of :meth:`heading_texts`, when the
+        caller parsed them in its own batch; otherwise they are parsed here one by one."""
         events = self._code_doc(doc, article, actors, quotes) if len(actors) and len(doc) else []
-        return events + self._code_headings(article, actors)
+        return events + self._code_headings(article, actors, headings)
 
-    def _code_headings(self, article: Article, body_actors: ActorTable) -> list[Event]:
+    @staticmethod
+    def heading_texts(article: Article) -> list[str]:
+        """The title and subtitle texts the coder reads for headline events, in order."""
+        return [text for _, text in _heading_sections(article)]
+
+    def _code_headings(self, article: Article, body_actors: ActorTable, headings: list[Doc] | None) -> list[Event]:
         """Events of the title and subtitle, parsed together so that the dek's "the coalition"
         can name the headline's NATO; offsets index into the title or subtitle string."""
-        if self.parse is None or self.resolve_actors is None:
+        if self.resolve_actors is None or (headings is None and self.parse is None):
             return []
-        sections = [(name, text) for name, text in (("title", article.title), ("subtitle", article.subtitle))
-                    if text and text.strip()]
+        sections = _heading_sections(article)
         if not sections:
             return []
-        docs = [self.parse(text) for _, text in sections]
+        docs = headings if headings is not None else [self.parse(text) for _, text in sections]
+        if len(docs) != len(sections):
+            raise ValueError(f"{article.id}: {len(docs)} heading parses for {len(sections)} headings")
         doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=True)
         heading = Article(id=article.id, text=doc.text, published=article.published, dateline=article.dateline)
         actors = self.resolve_actors(doc, heading)
@@ -1243,3 +1254,9 @@ def _location_prep(token: Token) -> Token | None:
             return None
         node = head
     return None
+
+
+def _heading_sections(article: Article) -> list[tuple[str, str]]:
+    """(section name, text) of the non-empty title and subtitle."""
+    return [(name, text) for name, text in (("title", article.title), ("subtitle", article.subtitle))
+            if text and text.strip()]
