@@ -130,23 +130,29 @@ def read_pages(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
-def run_tool(extract: Extractor, pages: list[dict[str, Any]], out: Path) -> float:
-    """Write one output line per page; return pages per CPU second (after one untimed warm-up page)."""
-    if pages:
+def run_tool(
+    extract: Callable[[Any], dict[str, Any]], items: list[Any], out: Path,
+    item_id: Callable[[Any], str] = lambda page: page["id"],
+) -> float:
+    """Write one output line per item; return items per CPU second (after one untimed warm-up item).
+
+    Shared with benchmarks/scraped_text.py, whose items are rendered texts rather than pages.
+    """
+    if items:
         try:
-            extract(pages[0])
-        except Exception:  # the timed pass records the error for this page
+            extract(items[0])
+        except Exception:  # the timed pass records the error for this item
             pass
     started = time.process_time()
     with out.open("w", encoding="utf-8") as handle:
-        for page in pages:
+        for item in items:
             try:
-                record = extract(page)
+                record = extract(item)
             except Exception as error:  # a crash on one page must not stop the benchmark
-                record = {"id": page["id"], "error": f"{type(error).__name__}: {error}"}
+                record = {"id": item_id(item), "error": f"{type(error).__name__}: {error}"}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     elapsed = time.process_time() - started
-    return len(pages) / elapsed if elapsed > 0 else float("inf")
+    return len(items) / elapsed if elapsed > 0 else float("inf")
 
 
 def score(bench: str, predictions: Path, only_predicted: bool) -> dict[str, Any]:
@@ -165,19 +171,20 @@ def make_inputs(target: Path) -> None:
     )
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, (int, float)) else "–"
 
 
-def table(rows: list[dict[str, Any]]) -> str:
+def table(rows: list[dict[str, Any]], set_names: dict[str, str] | None = None) -> str:
+    """The figures as a Markdown table; ``set_names`` relabels the sets (e.g. "NAEB (dev)")."""
     header = ["set", "tool", "pages", "errors", "body P", "body R", "body F1", *METADATA_KEYS, "pages/s"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in rows:
         body, meta = row["result"]["body"], row["result"].get("metadata", {})
         cells = [
-            row["set"], row["tool"], str(row["result"]["pages"]), str(row["result"]["pages_with_error"]),
-            _cell(body["precision"]), _cell(body["recall"]), _cell(body["f1"]),
-            *(_cell(meta.get(key)) for key in METADATA_KEYS), f"{row['speed']:.1f}",
+            (set_names or {}).get(row["set"], row["set"]), row["tool"], str(row["result"]["pages"]), str(row["result"]["pages_with_error"]),
+            cell(body["precision"]), cell(body["recall"]), cell(body["f1"]),
+            *(cell(meta.get(key)) for key in METADATA_KEYS), f"{row['speed']:.1f}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

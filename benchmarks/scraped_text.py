@@ -41,15 +41,17 @@ import os
 import platform
 import re
 import shlex
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import lxml.etree
 import lxml.html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extraction import make_inputs, read_pages, run_tool, score, table  # noqa: E402  (a sibling script)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -60,7 +62,6 @@ DOCS = REPO / "docs" / "benchmarks.md"
 BEGIN_MARKER = "<!-- scraped:begin -->"
 END_MARKER = "<!-- scraped:end -->"
 AFTER_MARKER = "<!-- extraction:end -->"
-METADATA_KEYS = ("title_exact", "title_loose", "author_exact", "author_f1", "date_exact")
 
 DROPPED_TAGS = frozenset({
     "head", "script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -176,67 +177,6 @@ TOOL_FACTORIES: dict[str, Callable[[], Tool]] = {
 }
 
 
-def read_pages(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for index, line in enumerate(handle):
-            if limit is not None and index >= limit:
-                return
-            yield json.loads(line)
-
-
-def run_tool(tool: Tool, renderings: list[tuple[str, str]], out: Path) -> float:
-    """One output line per page; pages per CPU second (after one untimed warm-up page)."""
-    if renderings:
-        try:
-            tool(*renderings[0])
-        except Exception:  # the timed pass records the error for this page
-            pass
-    started = time.process_time()
-    with out.open("w", encoding="utf-8") as handle:
-        for page_id, text in renderings:
-            try:
-                record = tool(page_id, text)
-            except Exception as error:  # a crash on one page must not stop the benchmark
-                record = {"id": page_id, "error": f"{type(error).__name__}: {error}"}
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elapsed = time.process_time() - started
-    return len(renderings) / elapsed if elapsed > 0 else float("inf")
-
-
-def score(bench: str, predictions: Path, only_predicted: bool) -> dict[str, Any]:
-    command = [sys.executable, str(TOOLS / "score_extraction.py"), bench, str(predictions), "--json"]
-    if only_predicted:
-        command.append("--only-predicted")
-    result = subprocess.run(command, check=True, capture_output=True, text=True)
-    return json.loads(result.stdout)
-
-
-def make_inputs(target: Path) -> None:
-    subprocess.run(
-        [sys.executable, str(TOOLS / "make_inputs.py"), "--out", str(target), "--only", "extraction",
-         "--shared", str(SHARED)],
-        check=True, stdout=subprocess.DEVNULL,
-    )
-
-
-def _cell(value: Any) -> str:
-    return f"{value:.3f}" if isinstance(value, (int, float)) else "–"
-
-
-def table(rows: list[dict[str, Any]]) -> str:
-    header = ["set", "tool", "pages", "errors", "body P", "body R", "body F1", *METADATA_KEYS, "pages/s"]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for row in rows:
-        body, meta = row["result"]["body"], row["result"].get("metadata", {})
-        cells = [
-            SET_NAMES.get(row["set"], row["set"]), row["tool"], str(row["result"]["pages"]),
-            str(row["result"]["pages_with_error"]), _cell(body["precision"]), _cell(body["recall"]),
-            _cell(body["f1"]), *(_cell(meta.get(key)) for key in METADATA_KEYS), f"{row['speed']:.1f}",
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
 def docs_section(markdown_table: str, command: str, when: _dt.datetime, render_speed: str) -> str:
     """The docs/benchmarks.md section: how the text was made, which set is dev, then the table."""
     machine = f"{platform.machine()} {platform.processor() or ''}".strip()
@@ -307,11 +247,11 @@ def main(argv: list[str] | None = None) -> int:
                     handle.write(json.dumps({"id": page_id, "raw": text}, ensure_ascii=False) + "\n")
             for name, tool in tools.items():
                 predictions = out / f"{bench}.{name}.jsonl"
-                speed = run_tool(tool, renderings, predictions)
+                speed = run_tool(lambda rendering: tool(*rendering), renderings, predictions, item_id=lambda r: r[0])
                 result = score(bench, predictions, only_predicted=args.limit is not None)
                 rows.append({"set": bench, "tool": name, "speed": speed, "result": result})
                 print(f"{bench} {name}: {result['summary']} pages/s={speed:.1f}", file=sys.stderr, flush=True)
-        markdown = table(rows)
+        markdown = table(rows, SET_NAMES)
         print(markdown)
     render_speed = f"rendering ran at {rendered_pages / render_seconds:.0f} pages/s" if render_seconds else "rendering"
     if args.write_docs:
