@@ -45,6 +45,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_io import read_jsonl  # noqa: E402  (a sibling module)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 TOOLS = SHARED / "tools"
@@ -58,17 +61,6 @@ TEST_SETS = ("up_gsr", "plover_gsr")
 DEV_SETS = ("petrarch2", "cameo_manual", "ngec", "conflibert")
 DEV_LIMIT = 600
 PLOVER_2 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-
-
-def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    records: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit is not None and len(records) >= limit:
-                break
-    return records
 
 
 def unique_ids(records: list[dict[str, Any]]) -> list[str]:

@@ -29,7 +29,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_io import read_jsonl  # noqa: E402  (a sibling module)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -120,14 +123,6 @@ def readability_extractor() -> Extractor | None:
         return {"id": page["id"], "title": title, "authors": authors, "published": None, "text": text}
 
     return run
-
-
-def read_pages(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for index, line in enumerate(handle):
-            if limit is not None and index >= limit:
-                return
-            yield json.loads(line)
 
 
 def run_tool(
@@ -256,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         rows: list[dict[str, Any]] = []
         for bench in args.sets.split(","):
-            pages = list(read_pages(inputs / f"{bench}.jsonl", args.limit))
+            pages = read_jsonl(inputs / f"{bench}.jsonl", args.limit)
             for name, extract in extractors.items():
                 predictions = out / f"{bench}.{name}.jsonl"
                 speed = run_tool(extract, pages, predictions)

@@ -28,6 +28,9 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_io import read_jsonl  # noqa: E402  (a sibling module)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 TOOLS = SHARED / "tools"
@@ -60,17 +63,6 @@ def write_train_inputs(path: Path) -> None:
             if line.strip():
                 record = json.loads(line)
                 out.write(json.dumps({"id": record["id"], "text": record["text"]}, ensure_ascii=False) + "\n")
-
-
-def read_records(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                records.append(json.loads(line))
-            if limit is not None and len(records) >= limit:
-                break
-    return records
 
 
 def raw_documents(records: list[dict[str, Any]]) -> Iterator[Any]:
@@ -273,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out or Path(scratch) / "out"
         out.mkdir(parents=True, exist_ok=True)
         for name in sets:
-            records = read_records(inputs / f"{name}.jsonl", args.limit)
+            records = read_jsonl(inputs / f"{name}.jsonl", args.limit)
             predictions = out / f"{name}.jsonl"
             full, texts = analyse(pipeline, records, predictions)
             peer = None if args.no_textacy else out / f"{name}.textacy.jsonl"

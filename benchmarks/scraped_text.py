@@ -51,7 +51,8 @@ import lxml.etree
 import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extraction import make_inputs, read_pages, run_tool, score, table  # noqa: E402  (a sibling script)
+from bench_io import read_jsonl  # noqa: E402  (sibling modules)
+from extraction import make_inputs, run_tool, score, table  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -238,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         rendered_pages, render_seconds = 0, 0.0
         for bench in args.sets.split(","):
             started = time.process_time()
-            pages = read_pages(inputs / f"{bench}.jsonl", args.limit)
+            pages = read_jsonl(inputs / f"{bench}.jsonl", args.limit)
             renderings = [(page["id"], render_page_text(page["html"])) for page in pages]
             render_seconds += time.process_time() - started
             rendered_pages += len(renderings)
