@@ -7,6 +7,7 @@ in tmp_path, from short texts written for these tests.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import json
 import re
 import unicodedata
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.ingest import MAX_DOCUMENT_BYTES, iter_documents
 from newsgraph.ingest.encoding import decode_bytes
 from newsgraph.ingest.errors import IngestError
 from newsgraph.ingest.feed import iter_feed
@@ -398,3 +400,14 @@ def test_kremlin_lead_paragraph_is_the_first_body_paragraph(shared_dir: Path) ->
         gold_lead = record["text"].split("\n\n")[0]
         opened_by_lead += _normalise_quotes(article.text.split("\n\n")[0]) == _normalise_quotes(gold_lead)
     assert opened_by_lead >= 0.9 * len(records)
+
+
+def test_json_lines_on_standard_input_stream_past_the_document_cap() -> None:
+    line = json.dumps({"id": "n", "text": "The ferry to Vardo resumed service on Monday. " * 400}).encode() + b"\n"
+    count = MAX_DOCUMENT_BYTES // len(line) + 50
+    stdin = io.BytesIO(b"".join(line.replace(b'"n"', f'"n{i}"'.encode()) for i in range(count)))
+    ids = []
+    for item in iter_documents(["-"], stdin=stdin):  # type: ignore[arg-type]
+        assert not isinstance(item, IngestError), item
+        ids.append(item.id)
+    assert len(ids) == count and ids[0] == "n0" and ids[-1] == f"n{count - 1}"

@@ -75,12 +75,23 @@ def iter_documents(
 def _from_stdin(stream: BinaryIO, on_archive: ArchiveCallback | None) -> Iterator[RawDocument | IngestError]:
     """Standard input; a WARC there is streamed like a file, anything else is one capped document."""
     head = stream.read(_SNIFF_BYTES)
-    if sniff_kind(head) == "warc":
+    kind = sniff_kind(head)
+    if kind == "warc":
         from newsgraph.ingest.warc import PrefixedStream
 
         yield from _archive(PrefixedStream(head, stream), "<stdin>", on_archive)
         return
+    if kind == "jsonl":
+        yield from _jsonl_lines(_lines_after(head, stream), "<stdin>")
+        return
     yield from _from_bytes(head + stream.read(MAX_DOCUMENT_BYTES + 1 - len(head)), "<stdin>", "stdin")
+
+
+def _lines_after(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``head`` followed by the rest of ``stream``, read one line at a time."""
+    first = head + (stream.readline() if head and not head.endswith(b"\n") else b"")
+    yield from first.splitlines(keepends=True)
+    yield from stream
 
 
 def _archive(source: Path | BinaryIO | PrefixedStream, name: str,
@@ -221,9 +232,6 @@ def _from_bytes(data: bytes, source: str, doc_id: str) -> Iterator[RawDocument |
     if kind == "warc":
         yield from _archive(io.BytesIO(data), source, None)
         return
-    if kind == "jsonl" and source == "<stdin>":
-        yield from _from_stdin_jsonl(data, source)
-        return
     from newsgraph.ingest.encoding import decode_bytes
 
     try:
@@ -239,27 +247,21 @@ def _from_bytes(data: bytes, source: str, doc_id: str) -> Iterator[RawDocument |
     yield RawDocument(id=doc_id, kind="html" if kind == "html" else "raw", content=text, source=source)
 
 
-def _from_stdin_jsonl(data: bytes, source: str) -> Iterator[RawDocument | IngestError]:
-    import tempfile
-
-    with tempfile.NamedTemporaryFile(suffix=".jsonl") as tmp:
-        tmp.write(data)
-        tmp.flush()
-        yield from _iter_jsonl(Path(tmp.name), label=source)
-
-
 def _iter_jsonl(path: Path, label: str | None = None) -> Iterator[RawDocument | IngestError]:
     """One document per line: ``id`` and one of ``text``, ``raw``, ``html`` (CONTRACT.md)."""
     name = label or str(path)
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rb") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                yield _jsonl_record(line, f"{name}:{lineno}", name)
+            yield from _jsonl_lines(fh, name)
     except (OSError, EOFError) as exc:
         yield IngestError(f"{name}: stopped reading: {exc}", source=name)
+
+
+def _jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[RawDocument | IngestError]:
+    for lineno, line in enumerate(lines, 1):
+        if line.strip():
+            yield _jsonl_record(line, f"{name}:{lineno}", name)
 
 
 def _jsonl_record(line: bytes, where: str, source: str) -> RawDocument | IngestError:
