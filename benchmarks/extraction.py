@@ -22,7 +22,6 @@ import datetime as _dt
 import json
 import os
 import platform
-import re
 import shlex
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_io import read_jsonl  # noqa: E402  (a sibling module)
+from bench_io import read_jsonl, write_section  # noqa: E402  (a sibling module)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -203,21 +202,6 @@ def docs_section(markdown_table: str, command: str, when: _dt.datetime) -> str:
     ])
 
 
-def write_docs(section: str, path: Path = DOCS) -> None:
-    """Replace only what lies between the markers; create the file with just the section if absent."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(section + "\n", encoding="utf-8")
-        return
-    text = path.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(BEGIN_MARKER) + r".*?" + re.escape(END_MARKER), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(SETS))
@@ -261,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         markdown = table(rows)
         print(markdown)
     if args.write_docs:
-        write_docs(docs_section(markdown, command.strip(), _dt.datetime.now(_dt.timezone.utc)))
+        write_section(DOCS, docs_section(markdown, command.strip(), _dt.datetime.now(_dt.timezone.utc)), BEGIN_MARKER, END_MARKER)
     return 0
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_io import read_jsonl  # noqa: E402  (a sibling module)
+from bench_io import read_jsonl, write_section  # noqa: E402  (a sibling module)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -218,20 +218,6 @@ def docs_section(rows: list[str], timings: list[str], command: str) -> str:
     ])
 
 
-def write_docs(section: str) -> None:
-    """Replace the quotes section of docs/benchmarks.md, leaving everything outside the markers alone."""
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    current = DOCS.read_text("utf-8") if DOCS.exists() else ""
-    if BEGIN in current and END in current:
-        head, rest = current.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1]
-        updated = head + section + tail
-    else:
-        heading = "## Quotations\n\n"
-        updated = (current.rstrip() + "\n\n" if current.strip() else "") + heading + section + "\n"
-    DOCS.write_text(updated, "utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train", action="store_true", help="also score polnear_train (840 articles, slow)")
@@ -294,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(TABLE_HEAD + rows))
     if args.write_docs:
         command = "python benchmarks/quotes.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        write_docs(docs_section(rows, timings, command.strip()))
+        write_section(DOCS, docs_section(rows, timings, command.strip()), BEGIN, END, heading="## Quotations\n\n")
         print(f"\nwrote {DOCS}")
     return 0
 

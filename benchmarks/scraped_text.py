@@ -51,7 +51,7 @@ import lxml.etree
 import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_io import read_jsonl  # noqa: E402  (sibling modules)
+from bench_io import read_jsonl, write_section  # noqa: E402  (sibling modules)
 from extraction import make_inputs, run_tool, score, table  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -201,19 +201,6 @@ def docs_section(markdown_table: str, command: str, when: _dt.datetime, render_s
     ])
 
 
-def write_docs(section: str, path: Path = DOCS) -> None:
-    """Replace only what lies between the markers; a first run puts the section after the extraction one."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    pattern = re.compile(re.escape(BEGIN_MARKER) + r".*?" + re.escape(END_MARKER), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text, count=1)
-    elif AFTER_MARKER in text:
-        text = text.replace(AFTER_MARKER, AFTER_MARKER + "\n\n" + section, 1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(SETS))
@@ -256,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         print(markdown)
     render_speed = f"rendering ran at {rendered_pages / render_seconds:.0f} pages/s" if render_seconds else "rendering"
     if args.write_docs:
-        write_docs(docs_section(markdown, command.strip(), _dt.datetime.now(_dt.timezone.utc), render_speed))
+        section = docs_section(markdown, command.strip(), _dt.datetime.now(_dt.timezone.utc), render_speed)
+        write_section(DOCS, section, BEGIN_MARKER, END_MARKER, after=AFTER_MARKER)
     return 0
 
 
