@@ -25,6 +25,24 @@ Split (stated so others can recompute it; it depends on the phrase, not on newsg
   (b) on purpose, so that figures stay comparable as the gazetteer grows.
 
     python benchmarks/actors.py [--show-errors a|b|all|sector]
+
+``--dev`` scores development sets instead (for tuning; the NGEC cases above are the test set):
+
+  icews-agents  ICEWS 2018 sample generic actors ("Police (India)"), each written as two phrases,
+                "Indian police" and "the police in India" (nationality words from raw/ngec/countries.csv);
+                expected: the ICEWS country and the CAMEO agent its sector list implies
+                (``ICEWS_AGENTS`` below; Phoenix agent-dictionary conventions, so GOV for envoys).
+  icews-named   ICEWS countries and international bodies by name; expected: the country, or the
+                code the Phoenix international dictionary gives that name (compared after
+                shared/tools/score_events.py's normalisation: "NATO" = "IGOWSTNAT").
+  petrarch2     PETRARCH-2 unit-test sentences with PETR.Validate.actors.txt as a user lexicon:
+                the share of gold source/target codes that some actor of the sentence carries,
+                exactly and by actor root (as score_events.py defines it); "petrarch2+agents"
+                loads the tests' agent dictionary PETR.Validate.agents.txt as well.
+  Exact figures are given for ``code`` and for its Phoenix form (``Lexicon.phoenix_code``: IGO
+  long codes, DIP -> GOV), the form Phoenix-coded gold uses.
+
+    python benchmarks/actors.py --dev [--lexicon FILE ...] [--show-errors dev]
 """
 
 from __future__ import annotations
@@ -142,27 +160,257 @@ def predict(pipeline: Any, texts: list[str]) -> list[tuple[str | None, str]]:
     return [(code, name) for code, name, _ in resolve_phrases(pipeline.parser, pipeline.actors, texts)]
 
 
-def resolve_phrases(parser: Any, resolver: Any, texts: list[str]) -> list[tuple[str | None, str, str]]:
-    """The code, name and PLOVER sector of the actor with the longest mention in each phrase."""
+def resolve_phrases(parser: Any, resolver: Any, texts: list[str],
+                    by_head: bool = False) -> list[tuple[str | None, str, str]]:
+    """The code, name and PLOVER sector of the actor with the longest mention in each phrase
+    (``by_head``: of the actor whose mention holds the phrase's syntactic head, if any, so that
+    "police in Malaysia" is the police, not Malaysia)."""
     from newsgraph.records import Article
 
     results: list[tuple[str | None, str, str]] = []
     for index, (text, doc) in enumerate(zip(texts, parser.pipe(texts))):
         table = resolver.resolve(doc, Article(id=f"case{index}", text=text))
+        root = next(iter(doc.sents)).root if by_head and len(doc) else None
         best = None
         for actor in table:
             for mention in actor.mentions:
                 length = mention.end - mention.start
+                if root is not None and mention.start <= root.idx < mention.end:
+                    length += len(text)
                 if best is None or length > best[0]:
                     best = (length, actor)
         results.append((best[1].code, best[1].name, getattr(best[1], "sector", None) or "") if best else (None, "", ""))
     return results
 
 
+# --- development sets (--dev) -----------------------------------------------------------------
+
+EVENTS = SHARED / "benchmarks" / "events"
+ICEWS = EVENTS / "raw" / "icews" / "icews_events.2018.sample.tab"
+NGEC_COUNTRIES = EVENTS / "raw" / "ngec" / "countries.csv"
+DICTIONARIES = EVENTS / "raw" / "petrarch2" / "dictionaries"
+PETRARCH_TESTS = EVENTS / "jsonl" / "petrarch2_unittest_events.jsonl"
+#: ICEWS country names that raw/ngec/countries.csv spells otherwise.
+ICEWS_COUNTRY_NAMES = {
+    "Russian Federation": "RUS", "Occupied Palestinian Territory": "PSE", "Myanmar": "MMR",
+    "Democratic Republic of Congo": "COD", "Swaziland": "SWZ", "South Sudan": "SSD", "Czech Republic": "CZE",
+    "the former Yugoslav Republic of Macedonia": "MKD", "Moldova, Republic of": "MDA", "Hong Kong": "HKG",
+}
+#: ICEWS sector label -> the CAMEO agents that code it, first listed label that the actor has wins
+#: (the Phoenix agent dictionary's conventions: envoys and foreign ministries GOV, activists OPP).
+ICEWS_AGENTS: tuple[tuple[str, frozenset[str]], ...] = tuple((label, frozenset(agents.split())) for label, agents in (
+    ("Police", "COP"), ("Military Intelligence", "SPY"), ("Military", "MIL"), ("Judicial", "JUD"),
+    ("Legal", "JUD"), ("Legislative / Parliamentary", "LEG"), ("Rebel", "REB"), ("Insurgents", "REB INS"),
+    ("Unidentified Forces", "UAF"), ("Criminals / Gangs", "CRM"), ("Protestors / Popular Opposition / Mobs", "OPP"),
+    ("State Media", "MED GOV"), ("Media", "MED"), ("Parties", "PTY"), ("Business", "BUS"), ("Education", "EDU"),
+    ("Labor", "LAB"), ("Agricultural", "AGR"), ("Medical / Health NGOs", "HLH"), ("Human Rights NGOs", "HRI OPP"),
+    ("National Religious", "REL MUS HIN CHR CTH JEW BUD SHI SUN"), ("Government", "GOV"), ("Executive", "GOV"),
+    ("General Population / Civilian / Social", "CVL PPL"),
+))
+
+
+@dataclass(slots=True)
+class DevCase:
+    group: str
+    text: str
+    code: str
+    agents: frozenset[str]
+    date: str | None = None
+
+
+def icews_countries() -> tuple[dict[str, str], dict[str, str]]:
+    """ICEWS country name -> ISO3, and ISO3 -> nationality adjective (the first one listed)."""
+    import csv
+
+    codes = dict(ICEWS_COUNTRY_NAMES)
+    adjectives: dict[str, str] = {}
+    with NGEC_COUNTRIES.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            codes[row["Name"]] = row["CCA3"]
+            nationality = [n.strip() for n in row["Nationality"].split(",") if n.strip()]
+            if nationality:
+                adjectives[row["CCA3"]] = nationality[0]
+    return codes, adjectives
+
+
+def icews_role_phrase(role: str, sectors: str) -> str:
+    """ICEWS's role label as a common noun: "Cabinet / Council of Ministers / Advisors" -> "cabinet",
+    "Military Personnel - Special" -> "military personnel", and a ministry's label ("Foreign
+    Affairs", "Treasury/Finance Ministry" with a "... Ministry" sector) names the ministry."""
+    phrase = role.split(" / ")[0].split("/")[0].split(" - ")[0].strip().lower()
+    ministry = any(s.strip().endswith("Ministry") for s in sectors.split(","))
+    if ministry and not re.search(r"ministry|department|secretariat|commission|minister|envoy", phrase):
+        phrase += " ministry"
+    return phrase
+
+
+def icews_agents(sectors: str) -> frozenset[str]:
+    labels = {s.strip() for s in sectors.split(",")}
+    return next((agents for label, agents in ICEWS_AGENTS if label in labels), frozenset())
+
+
+def phoenix_codes(names: set[str]) -> dict[str, str]:
+    """The Phoenix international dictionary's code for each of these names (that it lists)."""
+    from newsgraph.actors.lexicon import normalize, read_petrarch
+
+    wanted = {normalize(n): n for n in names}
+    found: dict[str, str] = {}
+    for entry in read_petrarch(DICTIONARIES / "Phoenix.International.actors.txt", {}):
+        key = normalize(entry.surface)
+        code = entry.code_on(None)
+        if key in wanted and code and not entry.stem and wanted[key] not in found:
+            found[wanted[key]] = code
+    return found
+
+
+def icews_cases() -> list[DevCase]:
+    codes, adjectives = icews_countries()
+    seen: set[tuple[str, str]] = set()
+    roles: set[tuple[str, str]] = set()
+    generic: list[DevCase] = []
+    named: dict[str, DevCase] = {}
+    igo_names: set[str] = set()
+    with ICEWS.open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            for name, sectors, country in ((cells[2], cells[3], cells[4]), (cells[8], cells[9], cells[10])):
+                if (name, sectors) in seen:
+                    continue
+                seen.add((name, sectors))
+                role = re.fullmatch(r"(.+) \((.+)\)", name)
+                iso3 = codes.get(country, "")
+                if role and iso3 and role.group(2) == country:
+                    agents = icews_agents(sectors)
+                    phrase = icews_role_phrase(role.group(1), sectors)
+                    if not agents or (phrase, iso3) in roles:
+                        continue
+                    roles.add((phrase, iso3))
+                    if iso3 in adjectives:
+                        generic.append(DevCase("icews-agents", f"{adjectives[iso3]} {phrase}", iso3, agents))
+                    generic.append(DevCase("icews-agents", f"the {phrase} in {country}", iso3, agents))
+                elif sectors == "NA" and iso3 and name == country:
+                    named.setdefault(name, DevCase("icews-named", name, iso3, frozenset()))
+                elif country == "NA" and "International Government Organization" in sectors:
+                    igo_names.add(name)
+    for name, code in phoenix_codes(igo_names).items():
+        named.setdefault(name, DevCase("icews-named", name, code, frozenset()))
+    return generic + sorted(named.values(), key=lambda c: c.text)
+
+
+def score_icews(resolver: Any, parser: Any, show: bool) -> list[str]:
+    sys.path.insert(0, str(SHARED / "tools"))
+    from score_events import norm_code  # noqa: E402  (the shared scorer's code normalisation)
+
+    cases = icews_cases()
+    results = resolve_phrases(parser, resolver, [c.text for c in cases], by_head=True)
+    lines: list[str] = []
+    for group in ("icews-agents", "icews-named"):
+        n = country_hits = agent_hits = exact = phoenix_exact = 0
+        for case, (code, name, _) in zip(cases, results):
+            if case.group != group:
+                continue
+            n += 1
+            predicted = norm_code(code)
+            phoenix = norm_code(phoenix_form(resolver, code))
+            if group == "icews-named":
+                right = predicted == norm_code(case.code)
+                exact += right
+                phoenix_exact += phoenix == norm_code(case.code)
+                country_hits += predicted[:3] == norm_code(case.code)[:3]
+                if show and phoenix != norm_code(case.code):
+                    print(f"  [{group}] {case.text!r}: expected {case.code}, got {code} ({name!r})")
+                continue
+            country_ok = predicted[:3] == case.code
+            agent_ok = predicted[3:6] in case.agents and len(predicted) == 6
+            country_hits += country_ok
+            agent_hits += agent_ok
+            exact += country_ok and agent_ok
+            phoenix_exact += country_ok and phoenix[3:6] in case.agents and len(phoenix) == 6
+            if show and not (country_ok and agent_ok):
+                print(f"  [{group}] {case.text!r}: expected {case.code}+{'|'.join(sorted(case.agents))}, "
+                      f"got {code} ({name!r})")
+        lines.append(f"{group}: n={n} country {country_hits / (n or 1):.3f}"
+                     + (f" agent {agent_hits / (n or 1):.3f}" if group == "icews-agents" else "")
+                     + f" exact code {exact / (n or 1):.3f} (Phoenix form {phoenix_exact / (n or 1):.3f})")
+        key = group.replace("-", "_")
+        lines.append(f"SUMMARY bench=actors_dev set={key} n={n} country_acc={country_hits / (n or 1):.4f}"
+                     + (f" agent_acc={agent_hits / (n or 1):.4f}" if group == "icews-agents" else "")
+                     + f" exact_acc={exact / (n or 1):.4f} phoenix_exact_acc={phoenix_exact / (n or 1):.4f}")
+    return lines
+
+
+def phoenix_form(resolver: Any, code: str | None) -> str | None:
+    """``code`` as Phoenix-coded gold writes it (``Lexicon.phoenix_code``; absent in older versions)."""
+    convert = getattr(resolver.lexicon, "phoenix_code", None)
+    return convert(code) if convert is not None else code
+
+
+def score_petrarch2(parser: Any, lexicons: tuple[str, ...], show: bool, label: str = "petrarch2") -> list[str]:
+    """Share of the unit tests' gold actor codes that some actor of the sentence carries."""
+    sys.path.insert(0, str(SHARED / "tools"))
+    from score_events import actor_root, norm_code  # noqa: E402
+
+    from newsgraph.actors import ActorResolver
+    from newsgraph.records import Article
+
+    resolver = ActorResolver(extra_lexicons=(str(DICTIONARIES / "PETR.Validate.actors.txt"), *lexicons))
+    show = show and label == "petrarch2"
+    records = [json.loads(line) for line in PETRARCH_TESTS.open(encoding="utf-8")]
+    records = [r for r in records if not r.get("error") and r.get("events")]
+    n = exact = root = phoenix_exact = 0
+    for record, doc in zip(records, parser.pipe([r["text"] for r in records])):
+        date = record.get("date") or ""
+        published = None
+        if re.fullmatch(r"\d{8}", date):
+            import datetime as dt
+
+            published = dt.date(int(date[:4]), int(date[4:6]), int(date[6:]))
+        table = resolver.resolve(doc, Article(id=record["id"], text=record["text"], published=published))
+        codes = {norm_code(a.code) for a in table if a.code}
+        phoenix = {norm_code(phoenix_form(resolver, a.code)) for a in table if a.code}
+        roots = {actor_root(c) for c in codes}
+        gold = {norm_code(c) for e in record["events"] for c in (e["source"], e["target"]) if c and c != "---"}
+        for code in gold:
+            n += 1
+            exact += code in codes
+            phoenix_exact += code in phoenix
+            root += actor_root(code) in roots
+            if show and code not in codes:
+                print(f"  [{label}] {record['id']}: gold {code} not among {sorted(codes)}: {record['text'][:90]!r}")
+    return [f"{label}: gold actor codes={n} found exactly {exact / (n or 1):.3f} (Phoenix form "
+            f"{phoenix_exact / (n or 1):.3f}), by root {root / (n or 1):.3f}",
+            f"SUMMARY bench=actors_dev set={label} n={n} exact_recall={exact / (n or 1):.4f}"
+            f" phoenix_exact_recall={phoenix_exact / (n or 1):.4f} root_recall={root / (n or 1):.4f}"]
+
+
+def run_dev(lexicons: tuple[str, ...], show: bool) -> int:
+    if not ICEWS.exists():
+        print(f"{ICEWS} is absent: the development sets need ../shared", file=sys.stderr)
+        return 2
+    from newsgraph.actors import ActorResolver
+    from newsgraph.nlp import Parser
+
+    parser = Parser()
+    lines = score_icews(ActorResolver(extra_lexicons=lexicons), parser, show)
+    lines += score_petrarch2(parser, lexicons, show)
+    # the unit tests' own agent dictionary too, as a PETRARCH user would load it (``[~GOVFRM]``)
+    lines += score_petrarch2(parser, (*lexicons, str(DICTIONARIES / "PETR.Validate.agents.txt")), show,
+                             "petrarch2+agents")
+    for line in lines:
+        print(line)
+    return 0
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--show-errors", choices=("a", "b", "all", "sector"), help="print the wrong cases of a group")
+    parser.add_argument("--show-errors", choices=("a", "b", "all", "sector", "dev"), help="print the wrong cases of a group")
+    parser.add_argument("--dev", action="store_true", help="score the development sets instead of the NGEC tests")
+    parser.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                        help="with --dev: an extra actor or agent lexicon, as a user would load it (repeatable)")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.dev:
+        return run_dev(tuple(args.lexicon), args.show_errors == "dev")
     if not CASES.exists():
         print(f"{CASES} is absent: the benchmark needs ../shared", file=sys.stderr)
         return 2

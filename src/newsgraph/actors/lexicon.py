@@ -1,7 +1,9 @@
 """Actor lexicons: the built-in data files, user-supplied extras, and a token-span matcher.
 
 All vocabulary lives in ``data/*.tsv``; this module only reads it and builds dictionaries
-once, so matching a document costs a handful of dict look-ups per token.
+once, so matching a document costs a handful of dict look-ups per token. A user's extra lexicons
+are PETRARCH/TABARI actor dictionaries, PETRARCH agent dictionaries (nouns -> ``[~AGENT]``), or
+``name<TAB>code<TAB>kind`` files; their entries outrank the built-in ones.
 """
 
 from __future__ import annotations
@@ -187,13 +189,15 @@ class PhraseTable:
             if "\n" in surface:
                 continue
             key = normalize(surface)
-            for entry in self.entries.get(key, ()):
-                if entry.accepts(surface):
-                    return Match(i, j, entry)
-            if self.stems:
-                stem_hit = self._stem_at(surface, last.text, i, j)
-                if stem_hit is not None:
-                    return stem_hit
+            exact = next((entry for entry in self.entries.get(key, ()) if entry.accepts(surface)), None)
+            if exact is not None and exact.source == "extra":
+                return Match(i, j, exact)
+            # stems come only from a user's lexicon, which outranks the built-in one
+            stem_hit = self._stem_at(surface, last.text, i, j) if self.stems else None
+            if stem_hit is not None:
+                return stem_hit
+            if exact is not None:
+                return Match(i, j, exact)
         return None
 
     def _stem_at(self, surface: str, last_word: str, i: int, j: int) -> Match | None:
@@ -203,7 +207,8 @@ class PhraseTable:
         if head_key.rstrip() not in self.stem_heads:
             return None
         word_key = normalize(last_word)
-        for cut in range(len(word_key), 1, -1):
+        # a stem of one or two letters ("THE_KU") matches only that word, not every word it begins
+        for cut in range(len(word_key), 1 if len(word_key) <= 2 else 2, -1):
             for entry in self.stems.get(head_key + word_key[:cut], ()):
                 if entry.accepts(surface):
                     return Match(i, j, entry)
@@ -323,6 +328,20 @@ class Lexicon:
             return next((self.plover_sector_of_agent(c) for c in reversed(chunks) if c in self.agent_codes), None)
         agent = code[3:6]
         return self.plover_sector_of_agent(agent) if agent else None
+
+    def phoenix_code(self, code: str | None) -> str | None:
+        """The code as the Phoenix dictionaries, and event data coded with them, write it: an
+        international body in its CAMEO long form, agent suffix kept ("NATO" -> "IGOWSTNAT",
+        "UNMIL" -> "IGOUNOMIL"), and a diplomat as government ("USADIP" -> "USAGOV"), since the
+        Phoenix agents dictionary has no DIP agent. ``code`` itself keeps the contract's form."""
+        if not code:
+            return code
+        international = self._international_code(code)
+        if international is not None:
+            return international
+        if len(code) >= 6 and code[3:6] == "DIP":
+            return code[:3] + "GOV" + code[6:]
+        return code
 
     def _international_code(self, code: str) -> str | None:
         """The CAMEO long form of an IGO/NGO code, agent suffix kept ("EULEG" -> IGOEUREECLEG)."""
@@ -599,10 +618,72 @@ def read_tsv(path: Path, countries: dict[str, Country]) -> list[Entry]:
     return entries
 
 
+_AGENT_CODE = re.compile(r"\[\s*~\s*([A-Z]{3}(?:[A-Z]{3})*)\s*\]")
+_SUBSTITUTION = re.compile(r"^\s*(![A-Za-z]+!)\s*=\s*(.+)$")
+_AGENT_BLOCK = re.compile(r"\[\s*(?:~\s*[A-Za-z]+|[A-Za-z]+\s*~)\s*\]")
+
+
+def _expand_substitutions(name: str, sets: dict[str, list[str]]) -> list[str]:
+    """``POLICE!PERSON!`` -> POLICEMAN, POLICEMEN, POLICEWOMAN, ... (every set, every member); a
+    last word that is a set's name without the marks is that set ("DEFENSE_MINIST" is written
+    for "DEFENSE_!MINIST!": the dictionary's few remaining stems)."""
+    words = re.split(r"([_\s]+)", name)
+    if words and f"!{words[-1].upper()}!" in sets:
+        words[-1] = f"!{words[-1].upper()}!"
+        name = "".join(words)
+    names = [name]
+    for marker, members in sets.items():
+        names = [n.replace(marker, member, 1) for n in names for member in members] if any(marker in n for n in names) else names
+    return [n for n in names if "!" not in n]
+
+
+def read_petrarch_agents(path: Path) -> list[Entry]:
+    """A PETRARCH/TABARI agents dictionary (``Phoenix.agents.txt``): common nouns with the agent
+    code they add to a country (``TROOPS {} [~MIL]``). ``{}`` means no plural, ``{FORM}`` an
+    irregular plural, otherwise the regular plural is made; ``!SET!`` markers expand to the
+    members of a substitution set. Codes that make the agent the root (``[NGO~]``) have no place
+    in a country + sector code and are skipped. A several-agent code (``~GOVMIL``) is kept whole
+    in the CAMEO code; the resolver gives it the PLOVER sector of its first agent."""
+    sets: dict[str, list[str]] = {}
+    entries: list[Entry] = []
+    for line in _strip_markup(path.read_text("utf-8", errors="replace").splitlines()):
+        substitution = _SUBSTITUTION.match(line)
+        if substitution:
+            sets[substitution.group(1)] = [w.strip() for w in substitution.group(2).split(",") if w.strip()]
+            continue
+        code = _AGENT_CODE.search(line)
+        if code is None:
+            continue
+        head = line[: code.start()]
+        plural_block = re.search(r"\{([^}]*)\}", head)
+        raw_name = re.sub(r"\{[^}]*\}", "", head).strip().lstrip("+").strip()
+        agent = code.group(1)
+        for name in _expand_substitutions(raw_name, sets):
+            surface, _ = _petrarch_surface(name)
+            if not surface:
+                continue
+            phrase = surface.lower()
+            forms = [(phrase, False)]
+            already_plural = phrase.endswith("men") or (phrase.endswith("s") and not phrase.endswith("ss"))
+            if plural_block is None and not already_plural:
+                forms.append((_plural(phrase), True))
+            elif plural_block is not None and plural_block.group(1).strip():
+                forms.append((_petrarch_surface(plural_block.group(1))[0].lower(), True))
+            for form, plural in forms:
+                entries.append(Entry(form, phrase, "sector", None, f"extra-agent:{phrase}", "actor:lexicon:extra-agent",
+                                     "extra", "any", sector=agent, collective=plural_block is not None and not plural,
+                                     role="plural" if plural else None))
+    return entries
+
+
 def read_extra(path: str | Path, countries: dict[str, Country]) -> list[Entry]:
-    """An extra lexicon, PETRARCH format unless it is tab-separated without ``[CODE]`` blocks."""
+    """An extra lexicon: a PETRARCH agents dictionary when its codes are agents (``[~GOV]``), a
+    PETRARCH actors dictionary otherwise, unless it is tab-separated without ``[CODE]`` blocks."""
     path = Path(path)
     sample = path.read_text("utf-8", errors="replace")[:20000]
     if path.suffix.lower() == ".tsv" or ("\t" in sample and "[" not in sample):
         return read_tsv(path, countries)
+    blocks = _PETRARCH_CODE.findall(sample)
+    if blocks and sum(bool(_AGENT_BLOCK.fullmatch(f"[{b}]")) for b in blocks) * 2 > len(blocks):
+        return read_petrarch_agents(path)
     return read_petrarch(path, countries)

@@ -32,13 +32,21 @@ Design choices, documented here because later stages depend on them:
   then, a person out of office is ``<country>ELI``, and the text's own description wins.
 * A city, state or province (``places.tsv``) gives its country: to an agent noun before it
   ("Shanghai police" CHNCOP), or as an actor of its own, except after a locative preposition.
+* Agent nouns follow the Phoenix agents dictionary's CAMEO codes where it has the noun (border
+  guards MIL, detainees OPP, migrants CVL), except diplomats (DIP, as the contract asks);
+  ``Lexicon.phoenix_code`` gives the form Phoenix-coded event data uses (DIP -> GOV, IGO long codes).
+* Coordinated agent nouns share what names them: "Danish media and government" (both DNK),
+  "lawmakers and officials in Fornost and Gondor" (four actors).
+* A user's agents dictionary (``--lexicon Phoenix.agents.txt``) replaces the sector of a noun it
+  lists, but a generic position stays generic ("Kremlin spokesman" is RUSGOV whatever sector the
+  dictionary gives "spokesman").
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -109,7 +117,22 @@ class ActorResolver:
         self.lexicon: Lexicon = load_builtin()
         for path in self.extra_lexicons:
             for entry in read_extra(path, self.lexicon.countries):
-                self.lexicon.table.add(entry)
+                self.lexicon.table.add(self._keep_builtin_role(entry))
+
+    def _keep_builtin_role(self, entry: Entry) -> Entry:
+        """A user's agent noun replaces the built-in sector of the same noun, but a position the
+        package treats as generic ("spokesman", "official") still takes the sector of the body
+        named before it, and a body noun stays collective ("Kremlin spokesman" stays RUSGOV)."""
+        if entry.kind != "sector":
+            return entry
+        builtin = [e for e in self.lexicon.table.entries.get(normalize(entry.surface), ())
+                   if e.kind == "sector" and e.source == "sector"]
+        plover = self.lexicon.plover_sector_of_agent((entry.sector or "")[:3])
+        if not builtin:
+            return replace(entry, plover=plover)
+        same_agent = builtin[0].sector == entry.sector
+        return replace(entry, generic=builtin[0].generic, collective=entry.collective or builtin[0].collective,
+                       plover=builtin[0].plover if same_agent else plover)
 
     def resolve(self, doc: Doc, article: Article) -> ActorTable:
         return _Resolution(self.lexicon, doc, article).run()
@@ -151,7 +174,7 @@ class _Resolution:
                 continue
             outside = [i for i in range(ent.start, ent.end) if not (match.start <= i < match.end)]
             explained = all(
-                self.doc[i].is_punct or self.doc[i].lower_ in DEFINITE or self.doc[i].tag_ == "POS"
+                self.doc[i].is_punct or self.doc[i].lower_ in DEFINITE | CONJUNCTIONS or self.doc[i].tag_ == "POS"
                 or any(m.start <= i < m.end for m in matches)
                 for i in outside
             )
@@ -248,6 +271,8 @@ class _Resolution:
                 add(self._extra_person(match), match.start, match.end)
             elif match.entry.kind == "person":
                 add(self._person(match.start, match.end, match.entry.rule, match.entry), match.start, match.end)
+            elif self._titled_extra_name(match):
+                add(self._extra_person(match), match.start, match.end)
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -280,6 +305,16 @@ class _Resolution:
                 self.person_tokens.update(range(tokens.start, tokens.end))
         persons.sort(key=lambda c: c.start)
         return persons
+
+    def _titled_extra_name(self, match: Match) -> bool:
+        """ "Prime Minister Romendacil" where a user's lexicon lists Romendacil with a bare country
+        code (so its kind was guessed as a country): a personal title right before makes it a person."""
+        entry = match.entry
+        if entry.source != "extra" or entry.kind != "country" or entry.kind_known or match.start == 0:
+            return False
+        title = self._sector_match(match.start - 1)
+        return (title is not None and not title.entry.collective and title.entry.role != "plural"
+                and self.doc[match.start].text[:1].isupper())
 
     def _common_noun_phrase(self, start: int, end: int) -> bool:
         """ "antiwar protesters" tagged PERSON: lower-case words ending in an agent noun are a group."""
@@ -344,7 +379,8 @@ class _Resolution:
                                                   "actor:coref:appositive", candidate.identity, candidate.name,
                                                   "person", head=appositive.head))
             for description in (self._premodifier_role(token_span.start), appositive):
-                if description is None or description.quality <= candidate.quality:
+                if description is None or (description.quality <= candidate.quality
+                                           and not _refines(description.code, candidate.code)):
                     continue
                 candidate.role, candidate.code, candidate.quality = description.role, description.code, description.quality
                 candidate.sector = description.plover
@@ -421,24 +457,13 @@ class _Resolution:
         sector, plover = self._phrase_sector(modifier_tokens)
         if sector is None:
             return None
-        igo = org = country = region = None
         used: list[Match] = []
         for i in modifier_tokens:
             match = self._named_match(i)
-            if match is None or match in used:
-                continue
-            used.append(match)
-            entry = match.entry
-            code = self._code(entry)
-            if entry.kind == "region":
-                region = region or code
-            elif entry.identity.startswith("igo:") or (code and code.startswith(("IGO", "NGO"))):
-                igo = igo or code
-            elif entry.kind in ("country", "adjective") or entry.rule == CAPITAL_RULE:
-                country = country or (code[:3] if code else None)
-            elif code:
-                org = org or code
-        code, quality = _combine(igo, org, country, region, sector)
+            if match is not None and match not in used:
+                used.append(match)
+        generic_only = all(m.entry.generic for m in self._sector_matches(modifier_tokens))
+        code, quality = self._combine_matches(used, sector, generic_only)
         s, e, _ = self._span_text(role_tokens[0], role_tokens[-1] + 1)
         role = " ".join(self.text[s:e].split())
         return Description(role, code, sector, quality, used, plover=self._plover_for(code, sector, plover))
@@ -491,10 +516,19 @@ class _Resolution:
                 continue
             if match.end < len(self.doc) and (match.end in self.person_tokens or self.doc[match.end].text in self.lex.honorifics):
                 continue
-            if self._inside_unknown_name(head):
+            if self._inside_unknown_name(head) or self._body_of_position(head):
                 continue
             groups.extend(self._group_from(match, head))
         return groups
+
+    def _body_of_position(self, head: Token) -> bool:
+        """ "members of *parliament*", "commander of the *army*": the body in a generic position's
+        "of" phrase gives that position its sector; it is not an actor of its own."""
+        preposition = head.head
+        if head.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i == preposition.i:
+            return False
+        position = self._sector_match(preposition.head.i)
+        return position is not None and position.entry.generic
 
     def _unknown_org_entity(self, i: int) -> SpacySpan | None:
         """The ORG entity around token ``i`` when no lexicon entry names any of it."""
@@ -550,8 +584,11 @@ class _Resolution:
             break
         if any(self.doc[m.start - 2].lower_ in NEGATING_PREFIXES for m in modifiers if m.start >= 2 and self.doc[m.start - 1].text == "-"):
             return []
+        borrowed = [] if modifiers else self._conjunct_modifiers(head)
+        modifiers = modifiers + borrowed
         of_phrase = [t.i for child in head.children if child.dep_ == "prep" and child.lower_ == "of" for t in child.subtree]
         phrase_sector, plover = self._phrase_sector(list(range(i + 1, match.end)), of_phrase)
+        generic_only = all(m.entry.generic for m in self._sector_matches(list(range(i + 1, match.end)) + of_phrase))
         if phrase_sector is None and entry.generic:
             # "the station", "a member": a position with no body named is no actor
             return []
@@ -572,26 +609,43 @@ class _Resolution:
             # "trade unions in Denmark", "human rights activists in Arnor": the place stays a mention;
             # "president of the Council": the body is part of the title
             preposition, places = self._place_after(head)
+            phrase_root = self._phrase_root(match)
+            if not places and phrase_root is not head:
+                # "the head of government in Chile": the place hangs on the phrase's first noun
+                preposition, places = self._place_after(phrase_root)
+            for partner in head.conjuncts if not places else ():
+                # "lawmakers and officials in Fornost": the place after one agent noun is the other's too
+                preposition, places = self._place_after(partner)
+                if places:
+                    break
             modifiers = modifiers + (places if preposition == "of" else [Match(m.start, m.end, m.entry) for m in places])
         parts = self._compound_parts(modifiers)
         results: list[Candidate] = []
         for index, part in enumerate(parts):
-            code = self._group_code(part, sector)
+            code = self._combine_matches(part, sector, generic_only)[0]
             part_plover = self._plover_for(code, sector, plover)
             last_part = index == len(parts) - 1
-            leading = [m for m in part if m.start < match.start]
+            leading = [m for m in part if m.start < match.start and m not in borrowed]
             trailing = [m for m in part if m.start >= match.end]
             span_start = leading[0].start if leading else match.start
-            of_end = max((m.end for m in trailing if self._preposition_before(m) == "of"), default=match.end)
+            # "commander of the army", "members of the judiciary in Chile": a position's "of" phrase
+            # that names its body belongs to the mention and the name
+            of_extent = max(of_phrase) + 1 if entry.generic and of_phrase else match.end
+            of_end = max([of_extent] + [m.end for m in trailing
+                                        if self._preposition_before(m) == "of" or m.start in of_phrase])
             span_end = of_end if last_part else part[-1].end
             s, e, text = self._span_text(span_start, span_end)
             head_text = self._span_text(match.start, match.end)[2]
-            modifier_text = " ".join(self._span_text(m.start, m.end)[2] for m in leading)
+            modifier_text = " ".join(self._span_text(m.start, m.end)[2] for m in part if m in leading or m in borrowed)
             shown_head = head_text if (collective and head_text[:1].isupper() and match.start > sentence_start) else head_text.lower()
             name = f"{modifier_text} {shown_head}".strip()
-            if trailing:
-                linker = self._preposition_before(trailing[0]) or "in"
-                name = f"{name} {linker} {self._span_text(trailing[0].start, trailing[0].end)[2]}"
+            whole = last_part and len(parts) == 1
+            if whole and span_end > match.end:
+                name = f"{name}{self._span_text(match.start, span_end)[2][len(head_text):]}"
+            outside = [m for m in trailing if m.end > span_end] if whole else trailing
+            if outside:
+                linker = self._preposition_before(outside[0]) or "in"
+                name = f"{name} {linker} {self._span_text(outside[0].start, outside[0].end)[2]}"
             if plural or collective:
                 kind: ActorKind = "organization" if collective and shown_head[:1].isupper() else "group"
                 identity = f"group:{normalize(name)}"
@@ -611,6 +665,28 @@ class _Resolution:
             self.absorbed.add(id(m))
         return results
 
+    def _phrase_root(self, match: Match) -> Token:
+        """The token of a several-word match whose head lies outside it ("head" in "head of state")."""
+        for token in self.doc[match.start:match.end]:
+            if not (match.start <= token.head.i < match.end) or token.head.i == token.i:
+                return token
+        return self.doc[match.end - 1]
+
+    def _conjunct_modifiers(self, head: Token) -> list[Match]:
+        """ "Danish media and government": an agent noun coordinated after another shares the
+        nationality, capital or international body named before the first one."""
+        first = head.head
+        if head.dep_ != "conj" or first.i >= head.i or self._sector_match(first.i) is None:
+            return []
+        found: list[Match] = []
+        for i in range(first.left_edge.i, first.i):
+            match = self._named_match(i)
+            if match is not None and match not in found and (
+                    match.entry.kind in ("country", "adjective", "region") or match.entry.rule == CAPITAL_RULE
+                    or match.entry.identity.startswith("igo:")):
+                found.append(match)
+        return found
+
     def _preposition_before(self, match: Match) -> str | None:
         """The preposition governing a named match ("of" in "president of the Council")."""
         token = self.doc[match.end - 1]
@@ -618,9 +694,11 @@ class _Resolution:
             token = token.head
         return token.lower_ if token.dep_ == "prep" else None
 
-    def _place_after(self, head: Token) -> tuple[str | None, list[Match]]:
+    def _place_after(self, head: Token, depth: int = 0) -> tuple[str | None, list[Match]]:
         """ "trade unions in Denmark": a country or capital named by an "in"/"from" phrase;
-        "president of the Council", "parliament of Iran": the body or country an "of" phrase names."""
+        "president of the Council", "parliament of Iran": the body or country an "of" phrase names;
+        "members of the judiciary in Chile": the place after an "of" phrase that names none."""
+        of_objects: list[Token] = []
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
                 for grandchild in child.children:
@@ -630,10 +708,31 @@ class _Resolution:
                     places = [self._named_match(t.i) for t in (grandchild, *grandchild.conjuncts)]
                     found = [m for m in places if m is not None
                              and (m.entry.rule in ("actor:lexicon:country", CAPITAL_RULE, PLACE_RULE)
+                                  or (m.entry.source == "extra" and m.entry.kind == "country")
                                   or (child.lower_ == "of" and m.entry.kind == "organization"))]
                     if found:
-                        return child.lower_, sorted(found, key=lambda m: m.start)
+                        return child.lower_, self._with_adjacent_places(sorted(found, key=lambda m: m.start))
+                    if child.lower_ == "of":
+                        of_objects.append(grandchild)
+        for obj in of_objects if depth == 0 else ():
+            preposition, found = self._place_after(obj, depth + 1)
+            if found and preposition in ("in", "from"):
+                return preposition, found
         return None, []
+
+    def _with_adjacent_places(self, places: list[Match]) -> list[Match]:
+        """ "lawmakers in Fornost and Gondor" parsed as "[lawmakers in Fornost] and Gondor": a
+        country right after the last place and a conjunction is one of the places too."""
+        places = list(places)
+        while True:
+            after = places[-1].end
+            if after + 1 >= len(self.doc) or self.doc[after].lower_ not in CONJUNCTIONS | {","}:
+                return places
+            following = self._named_match(after + 1)
+            if following is None or following.start != after + 1 or following in places \
+                    or following.entry.kind != "country":
+                return places
+            places.append(following)
 
     def _compound_parts(self, modifiers: list[Match]) -> list[list[Match]]:
         """ "Russian and Belarusian soldiers" -> [[Russian], [Belarusian]]; else one part."""
@@ -646,19 +745,26 @@ class _Resolution:
         others = [m for m in modifiers if m not in national]
         return [[m, *others] for m in national]
 
-    def _group_code(self, modifiers: list[Match], sector: str) -> str | None:
+    def _combine_matches(self, matches: list[Match], sector: str, generic_only: bool) -> tuple[str | None, int]:
+        """The code of an agent phrase from the names in it (see ``_combine``); a bare position
+        after a seat of government speaks for it ("Kremlin spokesman" RUSGOV, whatever sector a
+        user's agent dictionary gives "spokesman")."""
         igo = org = country = region = None
-        for match in modifiers:
-            code = self._code(match.entry)
-            if match.entry.kind == "region":
+        for match in matches:
+            entry = match.entry
+            code = self._code(entry)
+            if entry.kind == "region":
                 region = region or code
-            elif match.entry.identity.startswith("igo:") or (code and code.startswith(("IGO", "NGO"))):
+            elif entry.identity.startswith("igo:") or (code and code.startswith(("IGO", "NGO"))):
                 igo = igo or code
-            elif match.entry.kind in ("country", "adjective") or match.entry.rule == CAPITAL_RULE:
+            elif entry.rule == CAPITAL_RULE and generic_only and sector != "ELI" and code:
+                org = org or code
+            elif entry.kind in ("country", "adjective") or entry.rule == CAPITAL_RULE:
                 country = country or (code[:3] if code else None)
             elif code:
                 org = org or code
-        return _combine(igo, org, country, region, sector)[0]
+        return _combine(igo, org, country, region, sector)
+
 
     # --- named countries, bodies and metonyms ----------------------------------------------
 
@@ -998,6 +1104,12 @@ def _combine(igo: str | None, org: str | None, country: str | None, region: str 
         # Phoenix convention: an agent of unknown nationality is "---" + sector ("---REB").
         return UNKNOWN_COUNTRY + national_sector, 1
     return None, 1
+
+
+def _refines(described: str | None, known: str | None) -> bool:
+    """ "Bree Prime Minister Romendacil" with Romendacil listed as BRE: the title adds a sector to
+    the listed country (BREGOV), so the text's description wins over an equally sure lexicon."""
+    return bool(described and known and len(known) == 3 and described.startswith(known) and len(described) > 3)
 
 
 def _fragment_head(head: Token) -> bool:
