@@ -572,3 +572,19 @@ def test_development_set_floors(parser) -> None:
             figures.update({(fields["set"], key): float(value) for key, value in fields.items() if key not in ("bench", "set")})
     for key, floor in DEV_FLOORS.items():
         assert figures[key] >= floor, (key, figures[key])
+
+
+def test_phoenix_code_style_rewrites_actor_and_event_codes(pipeline) -> None:
+    from newsgraph.pipeline import Config, Pipeline
+
+    text = ("The US ambassador to NATO, Carla Ortez, condemned Russia on Monday. "
+            "NATO accused Russia of massing troops on the border.")
+    default = pipeline.analyze(text, doc_id="codes-default")
+    phoenix = Pipeline(Config(codes="phoenix")).analyze(text, doc_id="codes-phoenix")
+    default_codes = {a.code for a in default.actors}
+    phoenix_codes = {a.code for a in phoenix.actors}
+    assert {"USADIP", "NATO"} <= default_codes
+    assert {"USAGOV", "IGOWSTNAT"} <= phoenix_codes and not {"USADIP", "NATO"} & phoenix_codes
+    assert [e.cameo for e in phoenix.events] == [e.cameo for e in default.events]
+    event_codes = {p.code for e in phoenix.events for p in (e.source, e.target) if p is not None}
+    assert event_codes and "NATO" not in event_codes and "IGOWSTNAT" in event_codes

@@ -152,6 +152,16 @@ def test_user_verb_dictionary_is_loaded_from_the_command_line(tmp_path):
     assert found[0]["source"]["code"] == "NOR" and found[0]["target"]["code"] == "SWE"
 
 
+def test_phoenix_codes_from_the_command_line(tmp_path):
+    text = tmp_path / "envoy.txt"
+    text.write_text("The Dutch ambassador to the EU, Pieter Maas, criticised Hungary on Friday.", encoding="utf-8")
+    proc = run_cli("analyze", "--codes", "phoenix", str(text))
+    assert proc.returncode == 0, proc.stderr
+    codes = {a["code"] for a in json.loads(proc.stdout)["actors"]}
+    assert "NLDGOV" in codes and "IGOEUREEC" in codes
+    assert not {"NLDDIP", "EU"} & codes
+
+
 def test_missing_model_is_a_clear_error(article_file):
     proc = run_cli("analyze", "--model", "no_such_pipeline_xyz", str(article_file))
     assert proc.returncode == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from newsgraph.pipeline import Config, Pipeline
+from newsgraph.pipeline import CodeStyle, Config, Pipeline
 from newsgraph.records import (
     Actor,
     ActorTable,
@@ -27,7 +27,7 @@ from newsgraph.records import (
 
 __all__ = [
     "Actor", "ActorTable", "AnalyzedDocument", "Article", "Config", "Event", "Mention",
-    "Participant", "Pipeline", "Quote", "RawDocument", "SpeakerRef", "Span", "load",
+    "CodeStyle", "Participant", "Pipeline", "Quote", "RawDocument", "SpeakerRef", "Span", "load",
 ]
 
 
@@ -37,9 +37,11 @@ def load(
     extra_lexicons: tuple[str, ...] = (),
     extra_verb_dictionaries: tuple[str, ...] = (),
     batch_size: int = 16,
+    codes: CodeStyle = "newsgraph",
 ) -> Pipeline:
     """Load the pipeline once; reuse it for many documents."""
     return Pipeline(Config(
         model=model, extra_lexicons=tuple(extra_lexicons),
         extra_verb_dictionaries=tuple(extra_verb_dictionaries), batch_size=batch_size,
+        codes=codes,
     ))

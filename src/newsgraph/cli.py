@@ -27,6 +27,8 @@ def _build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--verb-dictionary", action="append", default=[], metavar="FILE",
                          help="extra PETRARCH verb dictionary for verbs the built-in one lacks; repeatable")
         cmd.add_argument("--batch-size", type=int, default=16, help="documents parsed per spaCy batch")
+        cmd.add_argument("--codes", choices=("newsgraph", "phoenix"), default="newsgraph",
+                         help="actor code style: the contract's (USADIP, NATO) or Phoenix/PETRARCH's (USAGOV, IGOWSTNAT)")
 
     a = sub.add_parser("analyze", help="analyse inputs and print the contract's JSON objects")
     a.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, glob, or - for standard input")
@@ -53,6 +55,7 @@ def _load(args: argparse.Namespace):
     return newsgraph.load(
         args.model, extra_lexicons=tuple(args.lexicon),
         extra_verb_dictionaries=tuple(args.verb_dictionary), batch_size=args.batch_size,
+        codes=args.codes,
     )
 
 

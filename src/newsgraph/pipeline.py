@@ -20,6 +20,7 @@ from newsgraph.quotes import QuoteExtractor
 from newsgraph.records import AnalyzedDocument, Article, RawDocument
 
 Stages = Literal["all", "clean"]
+CodeStyle = Literal["newsgraph", "phoenix"]
 LANGUAGE_CONFIDENCE = 0.9
 
 
@@ -36,6 +37,10 @@ class Config:
     """PETRARCH verb dictionaries that code verbs the built-in event dictionary lacks."""
     languages: tuple[str, ...] = ("en",)
     """Languages analysed; documents detected as another language are kept but skipped."""
+    codes: CodeStyle = "newsgraph"
+    """"phoenix" writes actor and event codes as Phoenix/PETRARCH-coded data does (diplomats as
+    GOV, international bodies in their CAMEO long form), for users who join newsgraph's events to
+    such data; "newsgraph" keeps the contract's form (USADIP, NATO)."""
 
 
 def prepare(raw: RawDocument) -> Article:
@@ -160,8 +165,21 @@ class Pipeline:
             doc.actors = self.actors.resolve(spacy_doc, doc.article)
             doc.quotes = self.quotes.extract(spacy_doc, doc.article, doc.actors)
             doc.events = self.events.code(spacy_doc, doc.article, doc.actors, doc.quotes, headings=heading_docs)
+            if self.config.codes == "phoenix":
+                self._recode_phoenix(doc)
         except Exception as exc:
             doc.error = f"{doc.article.source or doc.article.id}: analysis failed: {type(exc).__name__}: {exc}"
+
+
+    def _recode_phoenix(self, doc: AnalyzedDocument) -> None:
+        """Rewrite codes after every stage has run, so that no stage sees two code styles."""
+        recode = self.actors.phoenix_code
+        for actor in doc.actors:
+            actor.code = recode(actor.code)
+        for event in doc.events:
+            for participant in (event.source, event.target):
+                if participant is not None:
+                    participant.code = recode(participant.code)
 
 
 def _as_documents(items: Iterable[RawDocument | IngestError]) -> Iterator[RawDocument | AnalyzedDocument]:

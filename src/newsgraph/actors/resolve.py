@@ -137,6 +137,10 @@ class ActorResolver:
     def resolve(self, doc: Doc, article: Article) -> ActorTable:
         return _Resolution(self.lexicon, doc, article).run()
 
+    def phoenix_code(self, code: str | None) -> str | None:
+        """``code`` as Phoenix-coded event data writes it (``USADIP`` -> ``USAGOV``, ``NATO`` -> ``IGOWSTNAT``)."""
+        return self.lexicon.phoenix_code(code)
+
 
 class _Resolution:
     """The state of resolving one document."""
