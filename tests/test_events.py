@@ -29,6 +29,7 @@ ALIASES: dict[str, tuple[str, str, str, str]] = {
     "Ottokar": ("ottokar", "Ottokar", "person", "RURGOV"),
     "France": ("fra", "France", "country", "FRA"),
     "Germany": ("deu", "Germany", "country", "DEU"),
+    "peacekeepers": ("blue", "peacekeepers", "group", "---MIL"),
 }
 WEDNESDAY = dt.date(2022, 1, 12)
 
@@ -502,7 +503,10 @@ def test_the_purpose_of_a_dispatch_is_the_top_event(nlp, coder) -> None:
     kept = [e for e in events if not e.hypothetical and not e.negated]
     top = max(kept, key=lambda e: e.confidence)
     assert top.type == "ASSAULT" and "+purpose" in top.rule
-    assert any(e.type == "MOBILIZE" for e in kept)
+    # One event per verb chain: the dispatch the attack was sent for is not coded beside it.
+    assert not any(e.type == "MOBILIZE" for e in kept)
+    alone = code(nlp, coder, "Ruritania sent soldiers to Borduria.")
+    assert any(e.type == "MOBILIZE" for e in alone)
 
 
 def test_unresolved_pronoun_of_a_reported_clause_is_the_reporter(nlp, coder) -> None:
@@ -598,3 +602,109 @@ def test_type_model_codes_a_sentence_whose_trigger_found_no_actor(nlp) -> None:
     assert events[0].rule.startswith("event:model:tiny-lr+verb:remember")
     statement = EventCoder(type_model=_tiny_model({"v:decline": (0.0, 5.0, 0.0, 0.0)}))
     assert code(nlp, statement, "Ruritania declined to comment on the Borduria report.") == []
+
+
+def test_an_act_named_inside_the_main_event_is_not_coded_beside_it(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania condemned an attack by Borduria on Syldavia."))
+    assert {e.type for e in events} == {"ACCUSE"} and dyads(events) == {("rur", "bor")}
+
+
+def test_acts_of_relative_and_adverbial_clauses_give_way_to_the_main_event(nlp, coder) -> None:
+    text = "Ruritania restored diplomatic ties with Borduria after Syldavia attacked its embassy."
+    events = kept_events(code(nlp, coder, text))
+    assert events and not only(events, "ASSAULT") and ("rur", "bor") in dyads(events)
+    alone = kept_events(code(nlp, coder, "Syldavia attacked the embassy of Borduria."))
+    assert only(alone, "ASSAULT"), "a subordinate act is coded when it is the only one"
+
+
+def test_joint_subjects_agree_with_each_other_not_with_their_topic(nlp, coder) -> None:
+    text = "Ruritania and Borduria agree that the dispute over Syldavia should be settled by arbitration."
+    events = kept_events(code(nlp, coder, text))
+    assert events and {(e.source.code, e.target.code) for e in events} <= {("RUR", "BOR"), ("BOR", "RUR")}
+
+
+def test_a_modal_act_on_a_condition_is_a_threat(nlp, coder) -> None:
+    text = "Ruritania may halt its mediation between Borduria and Syldavia if the fighting goes on."
+    events = kept_events(code(nlp, coder, text))
+    assert events and events[0].type == "THREATEN" and events[0].cameo == "135"
+    assert "+conditional-threat" in events[0].rule
+
+
+def test_a_scheduled_meeting_is_an_intent_to_meet(nlp, coder) -> None:
+    for text in ("Ruritania is to meet Borduria next week.", "Ruritania is scheduled to meet Borduria next week."):
+        events = kept_events(code(nlp, coder, text))
+        assert events and {e.cameo for e in events} == {"036"}, text
+        assert dyads(events) == {("rur", "bor")}
+
+
+def test_withdrawn_inspectors_are_a_sanction_and_in_the_future_a_threat(nlp, coder) -> None:
+    past = kept_events(code(nlp, coder, "Ruritania withdrew its inspectors from Borduria."))
+    assert past and past[0].cameo == "1662" and dyads(past) == {("rur", "bor")}
+    future = kept_events(code(nlp, coder, "Ruritania will withdraw its inspectors from Borduria."))
+    assert future and future[0].cameo == "136" and future[0].type == "THREATEN"
+
+
+def test_an_object_without_a_country_gives_way_to_a_named_destination(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania sent peacekeepers to Borduria."))
+    assert events and dyads(events) == {("rur", "bor")}
+    moved = kept_events(code(nlp, coder, "Ruritania disarmed the peacekeepers."))
+    assert moved and dyads(moved) == {("rur", "blue")}, "with no other slot the object stays the target"
+
+
+def test_acts_inside_a_main_statement_are_not_coded(nlp, coder) -> None:
+    text = "Ruritania denied charges by Borduria that it had attacked Syldavia."
+    assert not kept_events(code(nlp, coder, text, pronouns={"it": "rur"}))
+    claimed = kept_events(code(nlp, coder, "Ruritania claimed responsibility for the attack on Borduria."))
+    assert only(claimed, "ASSAULT"), "a claimed act keeps its claimant as the source"
+
+
+def test_a_request_takes_the_sub_code_of_the_act_asked_for(nlp, coder) -> None:
+    cases = {
+        "Ruritania urged Borduria to release the prisoners.": "0253",
+        "Ruritania demanded that Borduria withdraw its troops.": "1056",
+        "Ruritania asked Borduria to provide information about the convoy.": "0214",
+        "Ruritania threatened to halt the negotiations with Borduria.": "134",
+    }
+    for text, expected in cases.items():
+        events = [e for e in kept_events(code(nlp, coder, text)) if e.source.actor == "rur"]
+        assert events and events[0].cameo == expected, (text, [(e.cameo, e.rule) for e in events])
+        assert dyads(events[:1]) == {("rur", "bor")}, text
+
+
+def test_coordinated_verbs_share_the_object_named_last(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania rejected and condemned the decision of Borduria."))
+    assert {e.type for e in events} == {"REJECT", "ACCUSE"} and dyads(events) == {("rur", "bor")}
+
+
+def test_a_reaction_targets_the_author_of_what_it_reacts_to(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania welcomed the proposals sent by Borduria."))
+    assert events and dyads(events) == {("rur", "bor")} and "obj-author" in events[0].rule
+
+
+def test_a_warning_about_anothers_act_is_not_a_threat_of_it(nlp, coder) -> None:
+    events = code(nlp, coder, "Ruritania warned that Borduria would attack Syldavia.")
+    assert not any(e.cameo == "1384" and e.source.actor == "rur" for e in events)
+
+
+def test_the_kind_of_aid_picks_the_sub_code(nlp, coder) -> None:
+    cases = {
+        "Ruritania asked Borduria for military aid.": "0232",
+        "Ruritania halted economic aid to Borduria.": "1621",
+        "Ruritania provided humanitarian assistance to Borduria.": "073",
+        "Ruritania asked Borduria for aid.": "023",
+    }
+    for text, expected in cases.items():
+        events = kept_events(code(nlp, coder, text))
+        assert events and events[0].cameo == expected and dyads(events[:1]) == {("rur", "bor")}, text
+
+
+def test_a_rejected_peace_plan_and_met_demands_are_not_meetings(nlp, coder) -> None:
+    plan = kept_events(code(nlp, coder, "Ruritania rejected the peace plan of Borduria."))
+    assert plan and plan[0].cameo == "127"
+    demands = kept_events(code(nlp, coder, "Ruritania would not meet the demands of Borduria."))
+    assert demands and demands[0].type == "REJECT" and demands[0].cameo != "125"
+
+
+def test_a_rejected_request_takes_the_refusal_code_of_the_act_asked_for(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania rejected calls by Borduria for economic aid."))
+    assert events and events[0].cameo == "1221" and dyads(events) == {("rur", "bor")}

@@ -22,15 +22,19 @@ from conftest import REPO, shared_path
 
 # Measured figures, minus a margin (see the module docstring).
 FLOORS = {
-    "up_gsr_f1": 0.21,                  # measured 0.234, then 0.222, then 0.216
-    "up_gsr_root_f1": 0.40,             # measured 0.395, then 0.413, then 0.424
-    "plover_type_acc_top": 0.74,        # measured 0.708, then 0.720, then 0.755
-    "petrarch2_source_agreement": 0.45,  # measured 0.398, then 0.412, then 0.471
-    "petrarch2_f1_with_its_verbs": 0.08,  # measured 0.093 (PETR.Validate.verbs.txt loaded)
-    "cameo_manual_root_acc": 0.76,      # measured 0.712, then 0.742, then 0.780
-    "cameo_manual_type_acc_top": 0.77,  # measured 0.750, then 0.795
-    "ngec_type_acc_any": 0.57,          # measured 0.507, then 0.527, then 0.593 (first 150 stories)
-    "conflibert_quad_acc": 0.80,        # measured 0.800, then 0.807, then 0.820 (first 150 sentences)
+    "up_gsr_f1": 0.21,                  # measured 0.234, then 0.222, then 0.216, then 0.217
+    "up_gsr_root_f1": 0.40,             # measured 0.395, then 0.413, then 0.424, then 0.413
+    "plover_type_acc_top": 0.75,        # measured 0.708, then 0.720, then 0.755, then 0.761
+    "petrarch2_source_agreement": 0.52,  # measured 0.398, 0.412, 0.471, then 0.535 (0.657, retrained type model)
+    "petrarch2_f1_with_its_verbs": 0.11,  # measured 0.093, then 0.117 (PETR.Validate.verbs.txt loaded)
+    # The CAMEO examples without any edited version of a test sentence (49 of them; the 132 before held
+    # 83 hand-edited PLOVER GSR sentences): measured 0.469 / 0.674 / 0.735 on these 49.
+    "cameo_manual_code_acc": 0.45,
+    "cameo_manual_root_acc": 0.65,
+    "cameo_manual_type_acc_top": 0.71,
+    "ngec_type_acc_any": 0.57,          # measured 0.507, then 0.527, then 0.593, then 0.587 (first 150 stories)
+    "ngec_type_acc_top": 0.39,          # measured 0.413 (first 150 stories)
+    "conflibert_quad_acc": 0.80,        # measured 0.800, then 0.807, then 0.820, then 0.813 (first 150 sentences)
     "actors_a_country_acc": 0.97,       # measured 0.992
     "actors_b_country_acc": 0.58,       # measured 0.612
 }
@@ -128,8 +132,11 @@ def test_dev_sets(bench, pipeline, tmp_path) -> None:
     manual = bench.cameo_manual_records()
     plover_texts = {bench.normalised(r["text"]) for r in bench.read_jsonl(bench.GOLD / "plover_gsr_cameo.jsonl")}
     assert manual and not any(bench.normalised(r["text"]) in plover_texts for r in manual), "dev must exclude test sentences"
+    guard = bench.overlap_guard()
+    assert not any(guard.overlaps(r["text"]) for r in manual), "dev must exclude edited versions of test sentences"
     outputs = _run(bench, pipeline, manual, tmp_path / "manual.jsonl")
     values = _summary_values(bench.score_cameo_manual(manual, outputs).splitlines()[-1])
+    assert values["code_acc"] >= FLOORS["cameo_manual_code_acc"], values
     assert values["root_acc"] >= FLOORS["cameo_manual_root_acc"], values
     assert values["type_acc_top"] >= FLOORS["cameo_manual_type_acc_top"], values
 
@@ -137,6 +144,7 @@ def test_dev_sets(bench, pipeline, tmp_path) -> None:
     outputs = _run(bench, pipeline, stories, tmp_path / "ngec.jsonl")
     values = _summary_values(bench.score_ngec(stories, outputs).splitlines()[-1])
     assert values["type_acc_any"] >= FLOORS["ngec_type_acc_any"], values
+    assert values["type_acc_top"] >= FLOORS["ngec_type_acc_top"], values
 
     sentences = bench.read_jsonl(bench.GOLD / "conflibert_cameo_train.jsonl", DEV_LIMIT)
     outputs = _run(bench, pipeline, sentences, tmp_path / "conflibert.jsonl")
