@@ -151,7 +151,7 @@ def test_continuations_can_stay_separate(pipeline) -> None:
 
 
 def test_colon_introduction(quotes_of) -> None:
-    text = "The coach put it simply:\n\n“We lost because we stopped running in the second half.”"
+    text = "The coach kept it short:\n\n“We lost because we stopped running in the second half.”"
     # no speech verb, but a sentence ending in a colon introduces what its subject said
     q = _one(quotes_of(text), "stopped running")
     assert q.speaker.name.endswith("coach") and q.rule == "quote:direct:colon:colon-sentence"
@@ -429,6 +429,156 @@ def test_addressee_of_tell_is_not_the_speaker(quotes_of) -> None:
 def test_phrase_quoted_inside_a_sentence_takes_no_distant_speaker(quotes_of) -> None:
     text = "Mayor Ilse Brandt opened the new “harbour walk for families and visiting school groups” on Friday."
     assert all("harbour walk" not in q.text or q.kind != "direct" for q in quotes_of(text))
+
+
+def test_double_mark_closes_after_a_nested_single_mark_and_a_space(quotes_of) -> None:
+    text = ("\"Nobody here still calls it the 'old harbour,' \" Pia Moreau wrote, citing the survey. "
+            "\"The name changed when the ferries stopped.\"")
+    spans = [text[m.start:m.end] for m in find_marked_spans(text)]
+    assert spans[0].startswith("Nobody here") and "Moreau" not in spans[0]
+    q = _one(quotes_of(text), "old harbour")
+    assert "Moreau" in q.speaker.name
+
+
+def test_cue_after_a_question_the_parser_split_off(quotes_of) -> None:
+    text = "“Who will pay for the new bridge? Who will maintain it?” Councillor Yusuf Demir said."
+    q = _one(quotes_of(text), "new bridge")
+    assert q.kind == "direct" and "Demir" in q.speaker.name
+
+
+def test_inverted_verb_tagged_as_part_of_a_name(quotes_of) -> None:
+    text = ("The mill closed in March.\n\nContinued Okafor: “We will reopen it as a school for "
+            "carpenters and joiners.”")
+    q = _one(quotes_of(text), "carpenters")
+    assert "Okafor" in q.speaker.name and q.cue == "continue"
+
+
+def test_inverted_cue_with_a_long_apposition(quotes_of) -> None:
+    text = ("“The river is cleaner than it has been in forty years,” said Marta Lindqvist, a retired "
+            "engineer who chairs the water board.")
+    q = _one(quotes_of(text), "river is cleaner")
+    assert "Lindqvist" in q.speaker.name
+
+
+def test_name_and_colon_inside_a_paragraph(quotes_of) -> None:
+    text = ("The two candidates clashed on taxes. Brandt: “Every household will pay less next year.” "
+            "Okafor: “The numbers in that plan do not add up.”")
+    quotes = quotes_of(text)
+    assert "Brandt" in _one(quotes, "household").speaker.name
+    assert "Okafor" in _one(quotes, "numbers").speaker.name
+
+
+def test_signature_on_the_next_line(quotes_of) -> None:
+    text = ("Quotes of the week.\n\n"
+            "\"We built this orchestra from nothing and we will not let it fold.\"\n\n"
+            "- Helga Sorensen, speaking at the gala.\n\nThe season opens in October.")
+    q = _one(quotes_of(text), "orchestra")
+    assert q.kind == "direct" and "Sorensen" in q.speaker.name
+    glued = ("Overheard.\n\n\"Every bridge in this county needs new paint before the winter.\"\n\n"
+             "-Mayor Ilse Brandt, at the council meeting.")
+    assert "Brandt" in _one(quotes_of(glued), "bridge").speaker.name
+
+
+def test_more_from_a_name_and_a_colon(quotes_of) -> None:
+    text = ("Turnout rose in every district - More from Okafor: “The young voters came out early and "
+            "they stayed in line for hours.”")
+    q = _one(quotes_of(text), "young voters")
+    assert "Okafor" in q.speaker.name
+
+
+def test_as_someone_put_it(quotes_of) -> None:
+    text = "As the ferry captain Ines Baptiste put it, “The sea does not care about our timetable.”"
+    q = _one(quotes_of(text), "timetable")
+    assert "Baptiste" in q.speaker.name and q.cue == "put"
+
+
+def test_colon_sentence_beats_the_speaker_of_an_earlier_quote(quotes_of) -> None:
+    text = ("“We need the money by June,” said Mayor Ilse Brandt. Councillor Jonas Berglund objected: "
+            "“The money was spent on the stadium last spring.”")
+    q = _one(quotes_of(text), "stadium")
+    assert "Berglund" in q.speaker.name
+
+
+def test_quotation_introduced_by_its_own_cue_after_a_longer_report(quotes_of) -> None:
+    text = ("She said the library would stay open, and when pressed on the cost, the director of the "
+            "museum replied, “We will find the money in next year's budget somehow.”")
+    q = _one(quotes_of(text), "find the money")
+    assert q.kind == "direct" and not q.text.startswith("the library")
+    assert "director" in q.speaker.name
+
+
+def test_clause_after_an_opening_quotation_stays_out(quotes_of) -> None:
+    text = "Mayor Brandt had said, “We will see,” when asked whether she would run for a third term."
+    q = _one(quotes_of(text), "We will see")
+    assert "third term" not in q.text and q.kind == "direct"
+
+
+def test_participle_after_a_quoted_clause_is_a_report_of_its_own(quotes_of) -> None:
+    text = ("Okafor stressed that “the only way forward is to talk to the neighbours,” suggesting that the "
+            "council should vote on the plan again.")
+    quotes = quotes_of(text)
+    first = _one(quotes, "only way forward")
+    assert "vote on the plan" not in first.text
+
+
+def test_short_exclamation_continuing_a_quote_is_kept(quotes_of) -> None:
+    text = "“This budget leaves the schools with nothing,” the teacher said. “Shame!”"
+    quotes = quotes_of(text)
+    assert any("Shame" in q.text for q in quotes)
+    assert all("teacher" in q.speaker.name for q in quotes if "Shame" in q.text)
+
+
+def test_quotation_with_no_cue_takes_the_person_named_in_its_paragraph(pipeline, quotes_of) -> None:
+    text = ("Rosa Lindqvist stood at the back of the hall. “Nobody asked the fishermen before the "
+            "new quotas were signed in the capital last winter.”\n\nThe meeting ended at nine.")
+    actor = Actor(id="a1", name="Rosa Lindqvist", kind="person", mentions=[Mention(0, 14, "Rosa Lindqvist", "test")])
+    q = _one(quotes_of(text, ActorTable([actor])), "fishermen")
+    assert q.kind == "direct" and q.speaker.actor == "a1"
+    assert q.rule == "quote:direct:guessed-speaker" and q.confidence < 0.5
+    assert all("fishermen" not in q.text for q in quotes_of(text))  # no person named: left out
+    without_guess = QuoteExtractor(guess_speakers=False)
+    doc_quotes = without_guess.extract(pipeline.parser.parse(text), Article(id="t", text=text), ActorTable([actor]))
+    assert all("fishermen" not in q.text for q in doc_quotes)
+
+
+def test_person_pictured_in_footage_speaks(quotes_of) -> None:
+    text = "The spot closes with a clip of Brandt telling a crowd, “Nobody will lose a job in this town.”"
+    q = _one(quotes_of(text), "lose a job")
+    assert q.speaker.name == "Brandt"
+
+
+def test_question_followed_by_asked_and_the_asker(quotes_of) -> None:
+    text = "“Will the pool be open on Sunday?” asked the girl in the red raincoat, as her mother laughed."
+    q = _one(quotes_of(text), "pool be open")
+    assert "girl" in q.speaker.name
+
+
+def test_belief_verb_claims_only_a_quotation_right_next_to_it(quotes_of) -> None:
+    text = ("The farmers signed “the longest contract any of us has ever seen in this valley” last year, "
+            "and they want to keep it.")
+    assert all(q.cue != "want" for q in quotes_of(text) if "longest contract" in q.text)
+
+
+def test_digest_quotation_after_a_headline_in_capitals(quotes_of) -> None:
+    text = ("WHY THE RIVER FESTIVAL MOVED TO JUNE “Fewer storms, longer evenings and the school holidays "
+            "all pointed to the same month for the organisers.” [Valley Herald.]")
+    q = _one(quotes_of(text), "Fewer storms")
+    assert q.kind == "direct" and q.speaker.name == "WHY THE RIVER FESTIVAL MOVED TO JUNE"
+    assert _span_text(text, q) == "WHY THE RIVER FESTIVAL MOVED TO JUNE"
+    lowercase = ("Why the river festival moved to June “Fewer storms, longer evenings and the school holidays "
+                 "all pointed to the same month for the organisers.”")
+    assert all("Fewer storms" not in q.text for q in quotes_of(lowercase))
+
+
+def test_verb_lemma_from_a_capitalised_past_form() -> None:
+    from newsgraph.quotes.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.verb_lemma("Stated") == "state"
+    assert lex.verb_lemma("Said") == "say"
+    assert lex.verb_lemma("replied") == "reply"
+    assert lex.verb_lemma("Added") == "add"
+    assert lex.verb_lemma("Harbour") is None
 
 
 # --- actors -----------------------------------------------------------------------------------

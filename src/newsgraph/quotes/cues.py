@@ -53,6 +53,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        pictured = _pictured_speaker(head, verb)
+        if pictured is not None:
+            return pictured  # "footage of Trump saying ...": Trump speaks, not the footage
         if head.head.pos_ in _VERBAL and head.dep_ not in ("nsubj", "nsubjpass"):
             # "she released a statement saying ...": the one who issued the statement speaks
             return _subject(head.head, depth + 1)
@@ -73,6 +76,17 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # object control: "prompting Russia to complain" -> Russia
         obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return obj if obj is not None else _subject(head, depth + 1)
+    return None
+
+
+def _pictured_speaker(noun: Token, verb: Token) -> Token | None:
+    """The name in "footage of X saying", "a clip of X telling": the "of" object written right
+    before the participle."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.right_edge.i == verb.i - 1:
+                    return obj
     return None
 
 
@@ -102,8 +116,10 @@ def _added_clause(token: Token, head: Token) -> bool:
     edge = token.left_edge.i
     if edge <= head.i:
         return False
-    before = doc[edge - 1]
-    set_off = before.text in _TRAILING_SEPARATORS
+    before = edge - 1
+    while before > head.i and doc[before].is_quote:
+        before -= 1  # “..., A,” adding that B: the comma sits inside the closing mark
+    set_off = doc[before].text in _TRAILING_SEPARATORS
     if token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG" and set_off and token.head.i == head.i \
             and not any(c.dep_ in ("aux", "nsubj") for c in token.children):
         return True
@@ -232,6 +248,8 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
         children = list(verb.children)
         if verb.lemma_.lower() == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in children):
             return None  # only "she went on", a continuation of speech
+        if verb.lemma_.lower() == "put" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in children):
+            return None  # only "as she put it", a way of speaking
         if verb.lemma_.lower() == "point":
             particle = [c for c in children if c.dep_ in ("prt", "prep") and c.lower_ in ("out", "to")]
             if not particle:

@@ -3,8 +3,9 @@
 Two cheap passes over what the parser already produced: quotation marks found on the raw
 characters (``marks``), and attribution cues found on the dependency parse (``cues``). A
 quoted stretch takes the speaker of the cue whose reported clause it lies in, else of a cue
-right next to it, else of the other quotes in its paragraph. Cues left over whose clause holds
-no quotation marks become indirect quotes.
+right next to it, else of the other quotes in its paragraph; a long quotation nothing claims
+goes, with a low confidence, to the person or organisation named in its paragraph. Cues left over whose clause
+holds no quotation marks become indirect quotes.
 """
 
 from __future__ import annotations
@@ -23,15 +24,21 @@ from newsgraph.records import ActorTable, Article, Quote, SpeakerRef, Span
 
 _WORD = re.compile(r"\w+")
 _DASH_BEFORE_NAME = re.compile(r"[ \t\u00a0]*[―—–]+[ \t\u00a0]*(?=[A-Z])")
-_DASH_NAME_BEFORE_COLON = re.compile(r"\s[-―—–]+\s+((?:[A-Z][\w.’'-]*\s+(?:and\s+)?){0,4}[A-Z][\w.’'-]*):$")
+_SIGNATURE_LINE = re.compile(r"[ \t\u00a0]*[-―—–]+[ \t\u00a0]*(?=[A-Z])")
+_SIGNED_NAME_BEFORE_COLON = re.compile(r"(?:\s[-―—–]+|[.?!…][”’'\"]?|^)\s*(?:More\s+)?(?:[Ff]rom\s+)?((?:[A-Z][\w.’'-]*\s+(?:and\s+)?){0,4}[A-Z][\w.’'-]*):$")
+_HEADLINE = re.compile(r"[ \t]*((?:[A-Z0-9’'‘,:.-]+[ \t]+){2,}[A-Z0-9’'‘,:.-]*[A-Z])[ \t]*")
 _NAME_LABEL = re.compile(r"[ \t]*[\"“]?((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)[ \t]*:[ \t]*\S")
 _MAX_NAME_TOKENS = 6
 _NOUN_PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _UTTERANCE_END = set(",.?!…—–-")
 SCARE_QUOTE_MAX_WORDS = 3
+GUESSED_QUOTE_MIN_WORDS = 9
 _MAX_INTERRUPTION_WORDS = 12
 _MAX_APPOSITION_TOKENS = 12
+_MAX_SIGNATURE_CHARS = 80
+_MAX_LEAD_WORDS = 2
+_CLAUSE_SEPARATORS = frozenset(",;(-—–―")
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 DIRECT_SHARE = 0.9
@@ -44,6 +51,7 @@ CONFIDENCE = {
     "direct:paragraph-cue": 0.6,
     "direct:previous-paragraph": 0.5,
     "direct:nearby-subject": 0.35,
+    "direct:guessed-speaker": 0.25,
     "mixed:content": 0.75,
     "indirect:ccomp": 0.7,
     "indirect:parenthetical": 0.65,
@@ -87,19 +95,22 @@ class QuoteExtractor:
     span, as PolNeAR annotates it; off, it becomes a quote of its own (the seed gold's way).
     ``previous_paragraph``: a paragraph made only of an unattributed quote takes the speaker
     of the quote just before it (on by default; off for comment collections signed one by one).
-    ``keep_unattributed``: keep long quotations with no speaker found, named "unknown".
+    ``guess_speakers``: a quotation of more than ``GUESSED_QUOTE_MIN_WORDS`` words that no cue
+    claims is still kept when a person or organisation is named in its paragraph, with that one
+    as a guessed speaker and a low confidence (on by default; most such quotations are speech
+    whose cue the parse missed).
     ``nearby_subject``: a quotation no cue claims takes the person-like subject of the clause it
     sits in ("Nixon ran on the slogan “...”"), the verb standing as the cue.
     """
 
     def __init__(
-        self, *, previous_paragraph: bool = True, keep_unattributed: bool = False, join_continuations: bool = True,
+        self, *, previous_paragraph: bool = True, guess_speakers: bool = True, join_continuations: bool = True,
         nearby_subject: bool = True,
     ) -> None:
         self.nearby_subject = nearby_subject
         self.lexicon: Lexicon = lexicon()
         self.previous_paragraph = previous_paragraph
-        self.keep_unattributed = keep_unattributed
+        self.guess_speakers = guess_speakers
         self.join_continuations = join_continuations
 
     def extract(self, doc: Doc, article: Article, actors: ActorTable) -> list[Quote]:
@@ -144,8 +155,8 @@ class _Assembly:
         head = None
         while i < len(self.doc) and self.doc[i].idx < limit and i - self._token_at(start) < _MAX_NAME_TOKENS:
             token = self.doc[i]
-            if token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ"):
-                head = i
+            if token.text.lstrip("-―—–")[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+                head = i  # the tokenizer may glue a signature's dash to the name ("-President")
             elif token.text not in (".", "-") or head is None:
                 break
             i += 1
@@ -167,16 +178,21 @@ class _Assembly:
         return cues
 
     def _dash_signature(self, mark: MarkedSpan) -> Cue | None:
-        """“...” ― Stephanie Egan: a quote signed with a dash and a name."""
+        """“...” ― Stephanie Egan: a quote signed with a dash and a name, on its line or, for a
+        quotation filling its paragraph, opening the next one ("- Bernie Sanders.")."""
+        para = self._paragraph(mark.close_mark)
         match = _DASH_BEFORE_NAME.match(self.text, mark.close_mark + 1)
+        if match is None and self._starts_paragraph(mark) and para + 1 < len(self.paragraph_starts) \
+                and not _WORD.search(self.text[mark.close_mark + 1:self.paragraph_ends[para]]):
+            para += 1
+            match = _SIGNATURE_LINE.match(self.text, self.paragraph_starts[para], self.paragraph_ends[para])
         if match is None:
             return None
-        para = self._paragraph(mark.close_mark)
         head = self._name_head(match.end(), self.paragraph_ends[para])
         if head is None:
             return None
         dash = match.group().strip()
-        at = self.text.index(dash, mark.close_mark + 1)
+        at = self.text.index(dash, match.start())
         return Cue(lemma=dash, category="speech", anchor=self._token_at(at), start=at, end=at + len(dash),
                    subject=self.doc[head], rule="dash-signature")
 
@@ -198,11 +214,23 @@ class _Assembly:
                  if c.dep_ in ("nsubj", "dobj", "attr") and c.i > cue.verb.i and not self._inside_marks(c.idx)
                  and c.pos_ in ("PROPN", "NOUN", "PRON") and c.ent_type_ not in _TIME_ENTITIES),
                 None,
-            ) or self._name_before_verb(cue.verb)
+            ) or self._name_before_verb(cue.verb) or self._governing_speaker(cue.verb)
         if cue.subject is None and cue.verb is not None and cue.category == "speech":
             cue.subject = self._inverted_subject(cue) or self._subject_after_quote(cue) \
                 or self._name_before_verb(cue.verb)
         return cue.subject is not None
+
+    def _governing_speaker(self, verb: Token) -> Token | None:
+        """The speaker of the cue a participle hangs under (Cardin stressed that “...,” suggesting
+        that ...), for a parse that hung the participle inside the quoted clause."""
+        if verb.tag_ != "VBG":
+            return None
+        for ancestor in verb.ancestors:
+            if ancestor.lemma_.lower() in self.lex.cue_verbs:
+                subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+                if subject is not None and not self._inside_marks(subject.idx):
+                    return subject
+        return None
 
     def _name_before_verb(self, verb: Token) -> Token | None:
         """The name written right before a speech verb the parse left without a subject ("her
@@ -211,11 +239,14 @@ class _Assembly:
         if verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
         i = verb.i - 1
+        comma_first = i >= 1 and self.doc[i].text == "," and self.doc[i - 1].text == ")"
+        if comma_first:
+            i -= 1  # "Gov. John Kasich (R-OH), said"
         if i >= 0 and self.doc[i].text == ")":
             while i >= 0 and self.doc[i].text != "(" and verb.i - i <= _MAX_APPOSITION_TOKENS:
                 i -= 1
             i -= 1
-        if i >= 0 and self.doc[i].text == ",":
+        if i >= 0 and self.doc[i].text == "," and not comma_first:
             i -= 1
         if i < 0 or self._inside_marks(self.doc[i].idx):
             return None
@@ -235,14 +266,29 @@ class _Assembly:
         i = cue.verb.i - 1
         if i > 0 and self.doc[i].text == ",":
             i -= 1
-        if i < 0 or not self.doc[i].is_quote or cue.verb.lemma_.lower() in self.lex.addressee_verbs:
+        if i < 0 or not self.doc[i].is_quote:
+            return None
+        asked = i > 0 and self.doc[i - 1].text == "?"  # “...?” asked the boy: the boy asks
+        if cue.verb.lemma_.lower() in self.lex.addressee_verbs and not asked:
             return None  # "..., telling the crowd": the object of "tell" is whom she spoke to
         return next(
             (c for c in cue.verb.children
              if c.dep_ in ("dobj", "attr", "npadvmod", "nsubjpass") and c.i > cue.verb.i
              and c.pos_ in ("PROPN", "NOUN") and not self._inside_marks(c.idx)),
             None,
-        )
+        ) or self._phrase_after(cue.verb)
+
+    def _phrase_after(self, verb: Token) -> Token | None:
+        """The head of the noun phrase right after an inverted cue (“...,” said David Brock, a
+        confidant), for a parse that hung the name on a later verb."""
+        i, head = verb.i + 1, None
+        while i < len(self.doc) and self._noun_phrase_part(self.doc[i]) and not self._inside_marks(self.doc[i].idx):
+            if self.doc[i].pos_ in ("PROPN", "NOUN"):
+                head = self.doc[i]
+            i += 1
+        if head is None or head.ent_type_ in _TIME_ENTITIES or i - verb.i > _MAX_NAME_TOKENS + 1:
+            return None
+        return head
 
     def _subject_after_quote(self, cue: Cue) -> Token | None:
         """“...,” Flynn, a top surrogate, said: the noun phrase between a closing mark and the cue
@@ -364,10 +410,11 @@ class _Assembly:
         return best
 
     def _dash_name_colon(self, mark: MarkedSpan) -> Cue | None:
-        """“...” after a dash-signed name and a colon ("Polls agree - Ann Berg: “...”"): the name speaks."""
+        """“...” after a name and a colon that open a sentence or follow a dash ("Polls agree - Ann
+        Berg: “...”", "... . Bush: “...”"): the name speaks, as in a transcript."""
         para_start = self.paragraph_starts[self._paragraph(mark.start)]
         before_end = para_start + len(self.text[para_start:mark.open_mark].rstrip())
-        signed = _DASH_NAME_BEFORE_COLON.search(self.text, max(para_start, before_end - 80), before_end)
+        signed = _SIGNED_NAME_BEFORE_COLON.search(self.text, max(para_start, before_end - 80), before_end)
         if signed is not None:
             colon = before_end - 1
             head = self._name_head(signed.start(1), colon)
@@ -384,18 +431,24 @@ class _Assembly:
                 return cue
         return None
 
-    def _colon_sentence(self, mark: MarkedSpan) -> Cue | None:
+    def _colon_sentence(self, mark: MarkedSpan, same_paragraph: bool = False) -> Cue | None:
         """Trump went even further: “...”: a quotation introduced by a sentence ending in a colon,
         in its paragraph or closing the one before, is said by that sentence's subject."""
         para = self._paragraph(mark.start)
         before = self.text[self.paragraph_starts[para]:mark.open_mark].rstrip()
-        if not before and para > 0:
+        if not before and (para == 0 or same_paragraph):
+            return None
+        if not before:
             before = self.text[self.paragraph_starts[para - 1]:self.paragraph_ends[para - 1]].rstrip()
             colon = self.paragraph_starts[para - 1] + len(before) - 1
         else:
             colon = self.paragraph_starts[para] + len(before) - 1
         if not before.endswith(":") or self._inside_marks(colon):
             return None
+        inverted = self._inverted_speaker(colon)
+        if inverted is not None:
+            return Cue(lemma=inverted[0], category="speech", anchor=self._token_at(colon), start=colon, end=colon + 1,
+                       subject=inverted[1], colon_at=colon, rule="inverted-colon")
         root = self._clause_head_before(colon)
         if root is None or root.lemma_ == "be":
             return None  # "The rule is simple:" introduces no speaker
@@ -410,6 +463,24 @@ class _Assembly:
         return Cue(lemma=":", category="speech", anchor=self._token_at(colon), start=colon, end=colon + 1,
                    subject=subject, colon_at=colon, verb=root if root.pos_ in ("VERB", "AUX") else None,
                    rule="colon-sentence")
+
+    def _inverted_speaker(self, colon: int) -> tuple[str, Token] | None:
+        """"Said Ellis:", "Continued Stone:": a speech verb, then a name, then the colon. The
+        tagger often reads the capitalised verb as the first word of the name."""
+        para = self._paragraph(colon)
+        sentence_start = max(self.doc[self._token_at(colon)].sent.start_char, self.paragraph_starts[para])
+        i = self._token_at(sentence_start)
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        if i + 1 >= len(self.doc) or not self.doc[i].text[:1].isupper():
+            return None
+        lemma = self.lex.verb_lemma(self.doc[i].text)
+        if lemma is None or self.lex.cue_verbs[lemma].category != "speech":
+            return None
+        head = self._name_head(self.doc[i + 1].idx, colon)
+        if head is None or self.doc[head].idx + len(self.doc[head].text) != colon:
+            return None
+        return lemma, self.doc[head]
 
     def _utterance(self, mark: MarkedSpan) -> bool:
         """Whether a quotation reads as an utterance of its own (a capital first, a stop or comma
@@ -463,17 +534,42 @@ class _Assembly:
         close_sent = self._sentence_bounds(mark.close_mark)
         best, best_distance = None, None
         for cue in self._cues_in(self._paragraph(mark.open_mark), self._paragraph(mark.close_mark)):
-            if cue.start >= mark.end and close_sent[0] <= cue.start < close_sent[1]:
+            if cue.start >= mark.end and (close_sent[0] <= cue.start < close_sent[1]
+                                          or self._same_clause(mark.close_mark + 1, cue.start)):
                 distance = cue.start - mark.end
-            elif cue.end <= mark.start and open_sent[0] <= cue.start < open_sent[1]:
+            elif cue.end <= mark.start and (open_sent[0] <= cue.start < open_sent[1]
+                                            or self._same_clause(cue.end, mark.open_mark)):
                 distance = mark.start - cue.end
             else:
                 continue
             if not self._bare(cue):
                 continue
+            gap = self.text[mark.close_mark + 1:cue.start] if cue.start >= mark.end else self.text[cue.end:mark.open_mark]
+            if cue.category != "speech" and _WORD.search(gap):
+                continue  # "they want to keep them": a belief claims only a quotation right next to it
             if best_distance is None or distance < best_distance:
                 best, best_distance = cue, distance
         return best
+
+    def _introducing_cue(self, mark: MarkedSpan) -> Cue | None:
+        """A bare speech cue written right before the quotation, a comma or colon between them
+        (“..., the mother of three replied, “...”): it wins over a cue further off whose clause
+        the parse stretched over the quotation."""
+        lead = self.text[:mark.open_mark].rstrip()
+        if not lead.endswith((",", ":")):
+            return None
+        lead_end = len(lead[:-1].rstrip())
+        for cue in self._cues_in(self._paragraph(mark.open_mark), self._paragraph(mark.open_mark)):
+            if cue.end == lead_end and cue.category == "speech" and self._bare(cue):
+                return cue
+        return None
+
+    def _same_clause(self, start: int, end: int) -> bool:
+        """Whether only a short stretch with no sentence end lies between a quotation and a cue:
+        the parser often starts a new sentence at “...?” Weaver said."""
+        gap = self.text[start:end]
+        return len(gap) <= _MAX_SIGNATURE_CHARS and "\n" not in gap and not any(
+            ch in gap for ch in ".!?") and not any(ch in self.lex.quote_marks for ch in gap)
 
     def _paragraph_cue(self, mark: MarkedSpan) -> Cue | None:
         """A bare cue elsewhere in the quote's paragraph ("told reporters on Tuesday.")."""
@@ -496,6 +592,12 @@ class _Assembly:
             cue, how = self._dash_name_colon(mark), "colon"
             if cue is None:
                 cue, how = self._by_content(mark), "content"
+                introducer = self._introducing_cue(mark)
+                if introducer is not None and introducer is not cue:
+                    # the introducer bounds the quotation; its speaker only when named in its own clause
+                    own_subject = introducer.subject is not None and introducer.verb is not None \
+                        and introducer.subject.head.i == introducer.verb.i
+                    cue, how = (introducer if own_subject or cue is None else cue), "adjacent"
             if cue is None:
                 cue, how = self._by_colon(mark), "colon"
             if cue is None:
@@ -514,6 +616,10 @@ class _Assembly:
         self._join_interrupted(attributions)
         for k, mark in enumerate(self.marks):
             if k in attributions:
+                continue
+            cue = self._colon_sentence(mark, same_paragraph=True)
+            if cue is not None:
+                attributions[k] = _Attribution(cue, "colon")
                 continue
             mate = self._paragraph_mate(k, attributions)
             if mate is not None:
@@ -568,10 +674,12 @@ class _Assembly:
             quotes.append(quote)
             quote_of[k] = quote
             used_cues.add(id(att.cue))
-        if self.owner.keep_unattributed:
+        if self.owner.guess_speakers:
             for k, mark in enumerate(self.marks):
-                if k not in attributions and len(_WORD.findall(text[mark.start:mark.end])) > SCARE_QUOTE_MAX_WORDS:
-                    quotes.append(self._unattributed(mark))
+                if k not in attributions and len(_WORD.findall(text[mark.start:mark.end])) > GUESSED_QUOTE_MIN_WORDS:
+                    quote = self._guessed(mark)
+                    if quote is not None:
+                        quotes.append(quote)
         quotes.extend(self._indirect(quotes, used_cues))
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
@@ -619,10 +727,11 @@ class _Assembly:
     def _short_utterance(self, mark: MarkedSpan, att: _Attribution) -> bool:
         """A short quotation that is still speech, not a scare quote: “Really?” she asked; they
         shouted, “Stop the cover-up!”; some chanted “Not again!” (the cue right before it, a comma
-        or colon at most between them)."""
-        if att.how not in ("adjacent", "colon"):
-            return False
+        or colon at most between them; an exclamation or question however it was attributed)."""
         last = self.text[mark.end - 1]
+        if att.how not in ("adjacent", "colon"):
+            # an exclamation or a question is said by someone, however short: “Lock her up!”
+            return last in "!?" and self.text[mark.start:mark.start + 1].isupper()
         if att.cue.start > mark.end:
             return last in _UTTERANCE_END
         gap = self.text[att.cue.end:mark.open_mark]
@@ -673,7 +782,7 @@ class _Assembly:
     def _content_quote(self, marks: list[MarkedSpan], cue: Cue) -> Quote | None:
         pieces = [p for m in marks for p in m.pieces]
         quoted = sum(_alnum_count(self.text, s, e) for s, e in pieces)
-        cue_content = self._marks_side(cue, pieces)
+        cue_content = self._around_marks(self._marks_side(cue, pieces), marks[0].open_mark, marks[-1].close_mark)
         content = sorted(cue_content + pieces)
         start, end = content[0][0], max(e for _, e in content)
         outside = 0
@@ -686,6 +795,22 @@ class _Assembly:
         if quoted <= 0:
             return None
         return self._quote([(start, end)], "mixed", cue, "mixed:content")
+
+    def _around_marks(self, content: list[tuple[int, int]], open_mark: int, close_mark: int) -> list[tuple[int, int]]:
+        """The cue's content cut to the quotation where the writer's own words only frame it: an
+        introduction ending in a colon (“... adding a caveat: “...”) and, after a quotation that
+        opens the content, a clause set off by punctuation (“We’ll see,” when asked ...)."""
+        trimmed = []
+        for start, end in content:
+            if start < open_mark < end and self.text[start:open_mark].rstrip().endswith(":"):
+                start = open_mark
+            lead = self.text[start:open_mark] if start <= open_mark else ""
+            tail = self.text[close_mark + 1:end].lstrip()
+            if start <= open_mark + 1 and close_mark < end and len(_WORD.findall(lead)) <= _MAX_LEAD_WORDS \
+                    and (tail[:1] in _CLAUSE_SEPARATORS or self.text[close_mark - 1] == ","):
+                end = close_mark + 1
+            trimmed.append((start, end))
+        return trimmed
 
     @staticmethod
     def _marks_side(cue: Cue, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -744,17 +869,49 @@ class _Assembly:
             end -= 1
         return start, end
 
-    def _unattributed(self, mark: MarkedSpan) -> Quote:
+    def _guessed(self, mark: MarkedSpan) -> Quote | None:
+        """A quotation no cue claims, given to the piece whose headline opens its paragraph (a
+        digest: "HEADLINE IN CAPITALS “...” [Source.]"), else to the person named nearest to it
+        (see ``_guessed_speaker``)."""
+        speaker = self._headline_source(mark) or self._guessed_speaker(mark)
+        if speaker is None:
+            return None
         pieces = [self._strip(s, e) for s, e in mark.pieces]
         return Quote(
             text=" … ".join(self.text[s:e] for s, e in pieces),
             start=pieces[0][0],
             end=pieces[-1][1],
             kind="direct",
-            speaker=SpeakerRef(name="unknown"),
-            confidence=0.3,
-            rule="quote:direct:unattributed",
+            speaker=speaker,
+            confidence=CONFIDENCE["direct:guessed-speaker"],
+            rule="quote:direct:guessed-speaker",
+            spans=[Span(s, e) for s, e in pieces] if len(pieces) > 1 else None,
         )
+
+    def _headline_source(self, mark: MarkedSpan) -> SpeakerRef | None:
+        """The headline in capitals written right before a quotation at the start of its paragraph:
+        the piece so titled is what the digest quotes."""
+        para_start = self.paragraph_starts[self._paragraph(mark.start)]
+        match = _HEADLINE.fullmatch(self.text, para_start, mark.open_mark)
+        if match is None:
+            return None
+        start, end = match.span(1)
+        return SpeakerRef(name=self.text[start:end], start=start, end=end)
+
+    def _guessed_speaker(self, mark: MarkedSpan) -> SpeakerRef | None:
+        """The one most likely speaking a quotation no cue claims: the last person or organisation
+        named before it in its paragraph (outside quotations), else the first one named after it there."""
+        if not len(self.actors):
+            return None
+        lo = self.paragraph_starts[self._paragraph(mark.start)]
+        hi = self.paragraph_ends[self._paragraph(mark.end)]
+        named = [(m, a) for m, a in self.actors.mentions_in(lo, hi)
+                 if a.kind in ("person", "organization") and not self._inside_marks(m.start)]
+        if not named:
+            return None
+        before = [(m, a) for m, a in named if m.end <= mark.open_mark]
+        mention, actor = before[-1] if before else named[0]
+        return SpeakerRef(name=actor.name, actor=actor.id, start=mention.start, end=mention.end, kind=actor.kind)
 
     def _colon_content(self, cue: Cue) -> list[tuple[int, int]]:
         """"Limbaugh added: ..." with no quotation marks: the rest of the paragraph, else the next one."""

@@ -30,6 +30,16 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     quote_marks: dict[str, QuoteMark]
     honorifics: frozenset[str]
+    irregular_past: dict[str, str]
+
+    def verb_lemma(self, word: str) -> str | None:
+        """The cue verb a past or present form stands for ("Stated" -> "state"), from the word alone."""
+        lower = word.lower()
+        stem_y = lower[:-3] + "y" if lower.endswith("ied") else ""
+        for candidate in (self.irregular_past.get(lower, ""), lower, lower[:-1], lower[:-2], stem_y):
+            if candidate in self.cue_verbs:
+                return candidate
+        return None
 
 
 def _lines(name: str) -> list[str]:
@@ -60,4 +70,5 @@ def lexicon() -> Lexicon:
         addressee_verbs=_words("addressee_verbs.txt"),
         quote_marks=marks,
         honorifics=_words("honorifics.txt"),
+        irregular_past=dict(line.split("\t")[:2] for line in _lines("irregular_past.tsv")),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from newsgraph.quotes.lexicon import QuoteMark, lexicon
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SINGLE_CLOSERS = frozenset("’'")
 _OPENING_CONTEXT = set(" \t\u00a0([{—–-/:") | {"\u2014", "\u2013"}
 
 
@@ -66,7 +67,8 @@ def _can_open(text: str, i: int, mark: QuoteMark) -> bool:
 def _can_close(text: str, i: int, mark: QuoteMark) -> bool:
     prev = text[i - 1] if i > 0 else "\n"
     if prev.isspace():
-        return False
+        # 'Clinton,' ": a double mark closing right after a nested single one, a space between
+        return mark.family == "double" and mark.role != "open" and i >= 2 and text[i - 2] in _SINGLE_CLOSERS
     if mark.role == "open":
         # a typo'd closer: an opening mark after the last word, before a space or the line end
         nxt = text[i + 1] if i + 1 < len(text) else "\n"
