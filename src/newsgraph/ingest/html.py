@@ -14,10 +14,12 @@ import html as html_lib
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from itertools import accumulate
+from typing import Any, Iterable, Iterator, NamedTuple
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -565,20 +567,18 @@ def _choose_date(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]
 # --- subtitle and language ----------------------------------------------------------------
 
 
-_DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:dek|standfirst|subtitle|subheadline|sub-headline|deck|summary)(?:$|[\s_-])",
-                        re.IGNORECASE)
+_DEK_WORDS = frozenset({"dek", "standfirst", "subtitle", "subheadline", "sub-headline", "deck", "summary"})
 
 
 _CLASS_VALUES = etree.XPath("//@class")
 
 
-def _first_dek(tree: Any) -> Any | None:
-    """The first element whose class names a dek, found from the class strings (cheaper than every element)."""
-    for value in _CLASS_VALUES(tree):
-        if _DEK_CLASS.search(value):
-            element = value.getparent()
-            if element is not None and element.tag not in ("body", "html", "article"):
-                return element
+def _first_dek(classes: _ClassIndex) -> Any | None:
+    """The first element whose class names a dek, found from the page's class strings (cheaper than every element)."""
+    for value in _classes_holding(classes, _DEK_WORDS):
+        element = value.getparent()
+        if element is not None and element.tag not in ("body", "html", "article"):
+            return element
     return None
 
 
@@ -614,6 +614,141 @@ def _lead_marked_as_dek(dek: Any | None, body: str) -> str | None:
     if not MIN_LEAD_WORDS <= len(lead.split()) <= MAX_LEAD_WORDS or _key(lead) in _key(body):
         return None
     return lead
+
+
+@lru_cache(maxsize=None)
+def _alternation(terms: frozenset[str]) -> re.Pattern[str]:
+    """One plain alternation of the terms, longest first, so a longer term wins where both start."""
+    return re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)))
+
+
+_CLASS_SEPARATOR = "\x00"  # no attribute value holds it
+
+
+def _is_class_edge(char: str, word_separators: str) -> bool:
+    return char.isspace() or char == _CLASS_SEPARATOR or char in word_separators
+
+
+class _ClassIndex(NamedTuple):
+    """The page's class strings, and the same lower-cased and joined by NUL for one scan of them all."""
+
+    values: list[Any]
+    joined: str
+    ends: list[int]
+
+
+def _class_index(tree: Any) -> _ClassIndex:
+    values = _CLASS_VALUES(tree)
+    lowered = [value.lower() for value in values]
+    return _ClassIndex(values, _CLASS_SEPARATOR.join(lowered), list(accumulate(len(value) + 1 for value in lowered)))
+
+
+def _classes_holding(classes: _ClassIndex, words: frozenset[str],
+                     names: frozenset[str] = frozenset()) -> Iterator[Any]:
+    """The class strings holding one of the words as a part of a class name ("article-intro":
+    between spaces, hyphens or underscores) or one of the names as a whole class name, in page order.
+
+    One scan of all the page's class strings with a plain alternation (one regular-expression
+    call per page, several times faster than a search per class string); each hit's edges are
+    then checked.
+    """
+    joined = classes.joined
+    last = -1
+    for match in _alternation(words | names).finditer(joined):
+        before = joined[match.start() - 1] if match.start() else _CLASS_SEPARATOR
+        after = joined[match.end()] if match.end() < len(joined) else _CLASS_SEPARATOR
+        term = match.group()
+        whole_name = term in names and _is_class_edge(before, "") and _is_class_edge(after, "")
+        whole_word = term in words and _is_class_edge(before, "_-") and _is_class_edge(after, "_-")
+        if not (whole_name or whole_word):
+            continue
+        index = bisect_right(classes.ends, match.start())
+        if index != last:
+            last = index
+            yield classes.values[index]
+
+
+_NOT_LEAD_TAGS = frozenset({
+    "body", "html", "article", "main", "section", "a", "img", "figure", "ul", "ol", "li", "nav", "aside",
+    "footer", "form", "button", "meta", "script", "style", "input", "label",
+})
+_NOT_LEAD_ANCESTORS = frozenset({"nav", "aside", "footer", "li", "a", "figure", "form", "button"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SENTENCE_END = re.compile(r"[.!?\u2026\"\u201d\u00bb)]$")
+_BODY_START_TAGS = ("p", "div", "span", "li", "td", "h2", "h3", "section", "article", "blockquote")
+MAX_LEAD_CANDIDATES = 5
+MAX_LEAD_LINK_SHARE = 0.3  # a block mostly of link text is a teaser list, not a paragraph
+TITLE_PREFIX_CHARS = 40
+KNOWN_PREFIX_CHARS = 60  # a block whose opening characters the body holds is already in it
+BODY_START_CHARS = 40
+MIN_BODY_START_CHARS = 15  # an element's own text this long, opening the body, marks where the body starts
+
+
+@lru_cache(maxsize=1)
+def _lead_class_terms() -> tuple[frozenset[str], frozenset[str]]:
+    """(words inside class names, whole class names) that mark an opening-paragraph block."""
+    return frozenset(_ordered("lead_class_words.txt")), frozenset(_ordered("lead_class_names.txt"))
+
+
+def _lead_marked_by_class(tree: Any, classes: _ClassIndex, body: str, title: str | None) -> str | None:
+    """An opening paragraph the page marks as "intro", "teaser", "excerpt" (lead_class_words.txt) above the body.
+
+    Templates set the first paragraph apart beside the headline, and extraction prunes it with
+    the header.  The block counts only when it reads as that paragraph: 5 to MAX_LEAD_WORDS
+    words ending as a sentence, not a heading and holding none, not the headline, not cut
+    short by an ellipsis, few links, outside navigation, lists and figures, not already in
+    the body, and before the body's first paragraph in the page.
+    """
+    candidates: list[tuple[Any, str]] = []
+    for value in _classes_holding(classes, *_lead_class_terms()):
+        element = value.getparent()
+        if element is None or element.tag in _NOT_LEAD_TAGS:
+            continue
+        text = _squash(element.text_content())
+        if len(text.split()) >= MIN_LEAD_WORDS:
+            candidates.append((element, text))
+            if len(candidates) >= MAX_LEAD_CANDIDATES:
+                break
+    if not candidates:
+        return None
+    title_key = _key(title)[:TITLE_PREFIX_CHARS]
+    body_key = _key(body)
+    for element, text in candidates:
+        if _reads_as_opening(element, text, body_key, title_key) and _precedes_body(tree, element, body):
+            return text
+    return None
+
+
+def _reads_as_opening(element: Any, text: str, body_key: str, title_key: str) -> bool:
+    """The block's text reads as an article's first paragraph that the body lacks."""
+    key = _key(text)
+    if len(text.split()) > MAX_LEAD_WORDS or not _SENTENCE_END.search(text) or text.endswith(("...", "\u2026")):
+        return False
+    if key[:KNOWN_PREFIX_CHARS] in body_key or (title_key and title_key in key):
+        return False
+    if element.tag in _HEADING_TAGS or any(node.tag in _HEADING_TAGS for node in element.iterdescendants()):
+        return False
+    if any(ancestor.tag in _NOT_LEAD_ANCESTORS for ancestor in element.iterancestors()):
+        return False
+    link_chars = sum(len(_squash(link.text_content())) for link in element.iter("a"))
+    return link_chars <= MAX_LEAD_LINK_SHARE * len(text)
+
+
+def _precedes_body(tree: Any, element: Any, body: str) -> bool:
+    """The element comes before the element whose own text opens the body, in document order."""
+    first = _squash(body.split("\n\n")[0])[:BODY_START_CHARS]
+    if not first:
+        return False
+    seen = False
+    for node in tree.iter():
+        if node is element:
+            seen = True
+        if not node.text or node.tag not in _BODY_START_TAGS:
+            continue
+        own = _squash(node.text)[:BODY_START_CHARS]
+        if own and len(own) >= min(MIN_BODY_START_CHARS, len(first)) and first.startswith(own):
+            return seen
+    return False
 
 
 def _beside_headline(element: Any) -> bool:
@@ -800,10 +935,14 @@ def extract_html(doc: RawDocument) -> Article:
     text = _trim_furniture(_drop_leading_headline(text, [title, *heads[:1]]))
     authors = _given_authors(doc) or _choose_authors(tree, meta, ld, site_names, fallback)
     text = _drop_author_notes(text, authors)
-    dek = _first_dek(tree)
+    classes = _class_index(tree)
+    dek = _first_dek(classes)
     lead = _lead_marked_as_dek(dek, text)
     if lead:
         text = f"{lead}\n\n{text}"
+    opening = _lead_marked_by_class(tree, classes, text, title)
+    if opening:
+        text = f"{opening}\n\n{text}"
     return Article(
         id=doc.id,
         text=text,
@@ -814,7 +953,7 @@ def extract_html(doc: RawDocument) -> Article:
         published=doc.published or _choose_date(tree, meta, ld, fallback, canonical or doc.url),
         url=canonical,
         language=_choose_language(tree, meta, text),
-        extractor=f"{EXTRACTOR}:{method}",
+        extractor=f"{EXTRACTOR}:{method}" + ("+opening" if opening else ""),
     )
 
 
@@ -828,16 +967,27 @@ def _pattern_file(name: str) -> re.Pattern[str]:
 
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_BARE_DATE = re.compile(  # a date alone, or with one label word: "23.10.2018", "2021-10-16 | Botschaft"
+    r"(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?:\s*[|\u2013\u2014-]?\s*\w+)?")
+TABLE_CELL_EDGES = " |"  # a table row rendered as text: "| Related articles |"
 EDGE_PARAGRAPHS = 3
 INLINE_FURNITURE_MAX_WORDS = 70
+BOILERPLATE_MAX_WORDS = 60
 TAIL_SHARE = 0.3  # a "Related"/"Auch interessant" heading in the last 30 % ends the article
 
 
 def _is_furniture(paragraph: str) -> bool:
-    """A head or tail paragraph that is page furniture: boilerplate phrasing or a bare timestamp."""
-    if _pattern_file("boilerplate_paragraphs.txt").match(paragraph):
-        return True
+    """A head or tail paragraph that is page furniture: boilerplate phrasing or a bare timestamp.
+
+    A paragraph longer than BOILERPLATE_MAX_WORDS that starts like boilerplate ("Weitere
+    Informationen erteilt ...") is a paragraph of the article.
+    """
+    paragraph = paragraph.strip(TABLE_CELL_EDGES)
     words = paragraph.split()
+    if len(words) <= BOILERPLATE_MAX_WORDS and _pattern_file("boilerplate_paragraphs.txt").match(paragraph):
+        return True
+    if _BARE_DATE.fullmatch(paragraph):
+        return True
     return len(words) <= 10 and bool(_YEAR.search(paragraph)) and bool(_CLOCK.search(paragraph))
 
 
@@ -853,7 +1003,7 @@ def _trim_furniture(text: str) -> str:
     paragraphs = [p for p in text.split("\n\n") if not _is_inline_furniture(p)] or text.split("\n\n")
     tail_zone = max(EDGE_PARAGRAPHS, int(len(paragraphs) * TAIL_SHARE))
     for index in range(max(1, len(paragraphs) - tail_zone), len(paragraphs)):
-        if _pattern_file("tail_markers.txt").fullmatch(paragraphs[index].strip()):
+        if _pattern_file("tail_markers.txt").fullmatch(paragraphs[index].strip(TABLE_CELL_EDGES)):
             paragraphs = paragraphs[:index]
             break
     head = 0
@@ -888,16 +1038,24 @@ def _drop_author_notes(text: str, authors: list[str]) -> str:
     forms = {form for form in _name_forms(authors) if form not in before_tail}
     if not forms:
         return text
-    names = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    note = re.compile(rf"(?:{names})(?:\s*\([^)]{{0,40}}\))?\s*(?:{_pattern_file('author_bio_cues.txt').pattern})\b",
-                      re.IGNORECASE)
-    kept = [p for index, p in enumerate(paragraphs) if index < first_tail or not _starts_with_name(note, p, forms)]
+    kept = [p for index, p in enumerate(paragraphs) if index < first_tail or not _is_author_note(p, forms)]
     return "\n\n".join(kept)
 
 
-def _starts_with_name(note: re.Pattern[str], paragraph: str, forms: set[str]) -> bool:
-    """The note pattern matches at the start, and the name is written as given (capitalised)."""
-    return note.match(paragraph) is not None and any(paragraph.startswith(form) for form in forms)
+@lru_cache(maxsize=1)
+def _bio_cue() -> re.Pattern[str]:
+    """What follows a reporter's name in a contributor note: an optional "(...)", then a cue word."""
+    cues = _pattern_file("author_bio_cues.txt").pattern
+    return re.compile(rf"(?:\s*\([^)]{{0,40}}\))?\s*(?:{cues})\b", re.IGNORECASE)
+
+
+def _is_author_note(paragraph: str, forms: set[str]) -> bool:
+    """The paragraph starts with a reporter's name as written (capitalised), then a note cue.
+
+    The cue pattern is compiled once and matched after the name, rather than compiled with each
+    page's names, which cost more than the rest of the tail clean-up.
+    """
+    return any(paragraph.startswith(form) and _bio_cue().match(paragraph, len(form)) for form in forms)
 
 
 def _drop_leading_headline(text: str, headlines: list[str | None]) -> str:
