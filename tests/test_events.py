@@ -708,3 +708,115 @@ def test_a_rejected_peace_plan_and_met_demands_are_not_meetings(nlp, coder) -> N
 def test_a_rejected_request_takes_the_refusal_code_of_the_act_asked_for(nlp, coder) -> None:
     events = kept_events(code(nlp, coder, "Ruritania rejected calls by Borduria for economic aid."))
     assert events and events[0].cameo == "1221" and dyads(events) == {("rur", "bor")}
+
+
+def test_a_transfer_is_aimed_at_whom_its_purpose_names(nlp, coder) -> None:
+    given = kept_events(code(nlp, coder, "Ruritania gave money to rebuild schools in Borduria."))
+    assert given and dyads(given[:1]) == {("rur", "bor")} and "purpose-target" in given[0].rule
+    helped = kept_events(code(nlp, coder, "Ruritania sent trucks to Borduria to help the farmers."))
+    assert helped and all(e.target is not None and e.target.actor == "bor" for e in helped), \
+        [(e.cameo, e.rule) for e in helped]
+
+
+def test_a_protest_purpose_names_a_topic_not_a_target(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritanian students marched to denounce the attacks on Borduria."))
+    assert not any("purpose-target" in e.rule for e in events), [(e.cameo, e.rule) for e in events]
+
+
+def test_an_object_described_by_a_participle_names_its_target(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania lifted a ban imposed on Borduria."))
+    assert events and dyads(events) == {("rur", "bor")} and "obj-participle" in events[0].rule
+
+
+def test_joint_subjects_restoring_ties_cooperate_with_each_other(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania and Borduria restored diplomatic ties."))
+    assert events and all(e.reciprocal for e in events)
+    assert dyads(events) in ({("rur", "bor")}, {("bor", "rur")}, {("rur", "bor"), ("bor", "rur")})
+
+
+def test_a_place_to_visit_is_not_the_visitor(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ottokar said that Borduria is not a pleasant place to visit."))
+    assert not any(e.source.actor == "bor" and e.type == "CONSULT" for e in events), \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_a_participle_after_a_parenthetical_report_continues_the_reported_clause(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania shelled a convoy, Borduria said on Monday, killing ten soldiers."))
+    killing = [e for e in events if e.trigger == "killing"]
+    assert killing and killing[0].source.actor == "rur", [(e.trigger, e.source.actor, e.rule) for e in events]
+
+
+def test_a_noun_tagged_reported_verb_is_still_coded(nlp, coder) -> None:
+    text = "The Ruritanian government, thus, rejects and condemns the decision of Borduria, said Ottokar."
+    events = kept_events(code(nlp, coder, text))
+    assert any(e.type == "ACCUSE" and (e.source.actor, e.target and e.target.actor) == ("rur", "bor")
+               for e in events), [(e.cameo, e.rule) for e in events]
+
+
+def test_a_subject_list_the_parser_broke_keeps_every_member(nlp) -> None:
+    """The small parser sometimes hangs the first member of "X and the evil Y" on Y as a
+    modifier; the parse is built by hand here so the test does not depend on the model."""
+    from spacy.tokens import Doc
+
+    from newsgraph.events.coder import _misparsed_coordination
+
+    words = ["Borduria", "and", "the", "evil", "awful", "Syldavia", "welcomed", "it", "."]
+    broken = Doc(nlp.vocab, words=words, heads=[5, 0, 4, 4, 0, 6, 6, 6, 6],
+                 deps=["nmod", "cc", "det", "amod", "conj", "nsubj", "ROOT", "dobj", "punct"],
+                 pos=["PROPN", "CCONJ", "DET", "ADJ", "ADJ", "PROPN", "VERB", "PRON", "PUNCT"])
+    assert [t.text for t in _misparsed_coordination(broken[5])] == ["Borduria"]
+    words = ["Ruritanian", "and", "Bordurian", "officials", "met", "."]
+    agents = Doc(nlp.vocab, words=words, heads=[3, 0, 0, 4, 4, 4],
+                 deps=["nmod", "cc", "conj", "nsubj", "ROOT", "punct"],
+                 pos=["PROPN", "CCONJ", "PROPN", "NOUN", "VERB", "PUNCT"])
+    assert _misparsed_coordination(agents[3]) == [], "an agent noun's own modifiers are the actors stage's business"
+
+
+def test_a_group_without_a_country_stands_for_the_country_of_its_of_phrase(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania warned the peacekeepers of Borduria."))
+    assert events and dyads(events[:1]) == {("rur", "bor")}
+
+
+def test_what_one_withdraws_from_is_the_target(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania announced the withdrawal of its troops from Borduria."))
+    assert events and events[0].type == "RETREAT" and dyads(events[:1]) == {("rur", "bor")}
+
+
+def test_a_promise_takes_the_intent_sub_code_of_the_act_promised(nlp, coder) -> None:
+    cases = {
+        "Ruritania promised to lift the curfew in Borduria.": "0351",
+        "Ruritania agreed to release the prisoners of Borduria.": "0353",
+    }
+    for text, expected in cases.items():
+        events = kept_events(code(nlp, coder, text))
+        assert events and events[0].cameo == expected and events[0].type == "AGREE", \
+            (text, [(e.cameo, e.rule) for e in events])
+
+
+def test_codebook_names_of_the_coerce_retreat_and_concede_families(nlp, coder) -> None:
+    cases = {
+        "Ruritania evicted the journalists of Borduria.": "COERCE",
+        "Ruritania nationalized the mines of Borduria.": "COERCE",
+        "Ruritania announced the pullout of its troops from Borduria.": "RETREAT",
+        "Ruritania unfroze the assets of Borduria.": "RETREAT",
+        "Ruritania backed down in its dispute with Borduria.": "CONCEDE",
+    }
+    for text, expected in cases.items():
+        events = kept_events(code(nlp, coder, text))
+        assert events and events[0].type == expected, (text, [(e.type, e.rule) for e in events])
+
+
+def test_an_acronym_subject_tagged_as_an_adverb_is_read_as_the_subject(nlp) -> None:
+    """"USAID deployed teams" comes out of the small parser with the acronym as an adverb."""
+    from spacy.tokens import Doc
+
+    from newsgraph.events.coder import _mistagged_subjects
+
+    words = ["RURAID", "deployed", "seven", "teams", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 1], deps=["advmod", "ROOT", "nummod", "dobj", "punct"],
+              pos=["ADV", "VERB", "NUM", "NOUN", "PUNCT"], tags=["RB", "VBD", "CD", "NNS", "."])
+    assert [t.text for t in _mistagged_subjects(doc[1])] == ["RURAID"]
+    words = ["Meanwhile", "troops", "deployed", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2], deps=["advmod", "nsubj", "ROOT", "punct"],
+              pos=["ADV", "NOUN", "VERB", "PUNCT"], tags=["RB", "NNS", "VBD", "."])
+    assert _mistagged_subjects(doc[2]) == []

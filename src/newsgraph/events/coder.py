@@ -38,13 +38,20 @@ VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_CLIMB = 12
+# Dependencies of a clause's head: a noun-tagged word there with a subject is a verb.
+CLAUSE_HEAD_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "advcl"})
 # Types that comment on another act, so "rejected such demands" can point back at the demand.
 REACTIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"})
 # Acts that coordinated subjects do together ("Jordan and Britain agreed", "X and Y clashed",
-# "X and Y signed a treaty"):
+# "X and Y signed a treaty", "X and Y restored ties" (050, diplomatic cooperation)):
 # coded in both directions when no separate target is named.
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-JOINT_CODES = frozenset({"193", "0356", "0871", "057"})
+JOINT_CODES = frozenset({"193", "0356", "0871", "057", "050"})
+# Acts whose purpose clause names a topic rather than a target ("marched to protest attacks on
+# protesters", "met to discuss trade", "demanding the right to appoint guardians for women");
+# other acts may take the target their purpose names ("donated ventilators to assist X",
+# "accepted an invitation to meet with X").
+TOPIC_PURPOSE_TYPES = frozenset({"PROTEST", "CONSULT", "MOBILIZE", "REQUEST"})
 # Prepositions whose object a dictionary condition reads as the verb's object
 # ("agreed on a pact", "asked for aid", "agreed to a ceasefire").
 OBJECT_PREPS = frozenset({"with", "of", "for", "in", "on", "upon", "to", "against", "over"})
@@ -340,11 +347,11 @@ class EventCoder:
 
     def _requested_act(self, ctx: _Context, token: Token, trigger: Trigger) -> Trigger:
         """'urged X to release the prisoners', 'demanded that Y withdraw', 'an appeal to Z to
-        extradite', 'threatened to halt the talks': an appeal (02x), demand (10x) or generic
-        threat (130) takes the codebook's sub-code for the act it asks for or threatens (0253,
-        1056, 0213, 134) when that is narrower than its own code or its own code was chosen by
-        the asked-for verb alone; read through "help" ("to help finance": 0231) and light verbs
-        ("to hold talks": 026)."""
+        extradite', 'threatened to halt the talks', 'agreed to release the prisoners': an appeal
+        (02x), demand (10x), generic threat (130) or promise (030) takes the codebook's sub-code
+        for the act it asks for, threatens or promises (0253, 1056, 0213, 134, 0353) when that is
+        narrower than its own code or its own code was chosen by the asked-for verb alone; read
+        through "help" ("to help finance": 0231) and light verbs ("to hold talks": 026)."""
         best: tuple[int, str, str] | None = None
         frontier = [(act, 1) for act in _requested_verbs(token)]
         if trigger.cameo[:2] == "13":
@@ -424,7 +431,7 @@ class EventCoder:
         return trigger
 
     def _family_code(self, governor_code: str, act_code: str) -> str | None:
-        """The code of asking for (02x, 10x) or threatening (13x) the act coded ``act_code``."""
+        """The code of asking for (02x, 10x), promising (03x) or threatening (13x) the act ``act_code``."""
         if governor_code[:2] == "13":
             act_type = self.ontology.plover_of(act_code)[0]
             return (self.threat_by_code.get(act_code) or self.threat_by_code.get(act_code[:3])
@@ -538,13 +545,14 @@ class EventCoder:
         """A subject noun phrase that names no known actor ("a guerrilla group"): kept as an
         uncoded source so the act itself is still recorded, at a lower confidence."""
         deps = ("agent",) if passive else ("nsubj",)
+        mistagged = [] if passive or not _is_finite(verb) else _mistagged_subjects(verb)
         for child in verb.children:
-            if child.dep_ not in deps:
+            if child.dep_ not in deps and child not in mistagged:
                 continue
             head = child
             if child.dep_ == "agent":
                 head = next((p for p in child.children if p.dep_ == "pobj"), None)
-            if head is None or head.pos_ not in NOUN_POS:
+            if head is None or (head.pos_ not in NOUN_POS and head not in mistagged):
                 return []
             left, right = head.left_edge, head
             text = verb.doc[left.i:right.i + 1].text
@@ -583,6 +591,10 @@ class EventCoder:
             # The parser sometimes hangs the subject on the auxiliary ("X however have opposed").
             subjects = [s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children
                         if s.dep_ in SUBJECT_DEPS]
+        if not subjects and _is_finite(verb):
+            # "USAID deployed teams": the tagger read an acronym subject as an adverb.
+            subjects = [c for c in _mistagged_subjects(verb)
+                        if ctx.actors.actor_at(c.idx, c.idx + len(c)) is not None]
         if subjects:
             first = subjects[0]
             if first.lower_ in self.relative_pronouns and verb.dep_ == "relcl":
@@ -615,13 +627,17 @@ class EventCoder:
                 return self._subject_actors(ctx, head.head, depth + 1)
             return self._subject_actors(ctx, head, depth + 1)
         if dep == "advcl" and (_is_infinitive(verb) or verb.tag_ in ("VBG", "VBN")):
-            return self._subject_actors(ctx, head, depth + 1)
+            reported = self._reported_clause(head, verb)
+            return self._subject_actors(ctx, reported if reported is not None else head, depth + 1)
         if dep == "conj" and _acts_as_verb(head):
             return self._subject_actors(ctx, head, depth + 1)
         if dep in ("acl", "relcl"):
             found = self._phrase_actors(ctx, head, "acl-head")
             if found:
                 return found
+            if head.dep_ == "attr" and _is_infinitive(verb):
+                # "X is not a pleasant place to visit": X is what one would visit, not the visitor.
+                return []
             governor = _governing_verb(head)
             if governor is not None:
                 return self._subject_actors(ctx, governor, depth + 1)
@@ -631,6 +647,14 @@ class EventCoder:
             if governor is not None:
                 return self._subject_actors(ctx, governor, depth + 1)
         return []
+
+    def _reported_clause(self, reporter: Token, participle: Token) -> Token | None:
+        """'X overran a base, officials said, killing 17 soldiers': a participle hung on a
+        parenthetical reporting verb continues the reported clause before it, not the report."""
+        if reporter.lemma_.lower() not in self.reporting_verbs:
+            return None
+        return next((c for c in reporter.children if c.dep_ in ("ccomp", "parataxis") and c.i < participle.i
+                     and _acts_as_verb(c)), None)
 
     def _reporter_of_pronoun(self, ctx: _Context, verb: Token, subject: Token, depth: int) -> list[Found]:
         """'The party said it will boycott the vote': an unresolved subject pronoun of a reported
@@ -677,6 +701,12 @@ class EventCoder:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ in self.verb_target_preps - {"with", "from"}:
                     groups.append((f"obj-prep:{child.lower_}", [p for p in child.children if p.dep_ == "pobj"]))
+        # "lifted a ban imposed on Chadian citizens", "cordoned off roads leading into X": an object
+        # that names no one is described by a participle whose phrase names who it concerns.
+        groups.append(("obj-participle", [p for obj in objects for clause in _participles(obj)
+                                          for c in clause.children if c.dep_ == "prep"
+                                          and c.lower_ in self.verb_target_preps - {"with", "from"}
+                                          for p in c.children if p.dep_ == "pobj"]))
         if self.ontology.plover_of(trigger.cameo)[0] in REACTIVE_TYPES:
             # "welcomed memos sent by X", "rejected the proposal by X": a reaction is aimed at the
             # author of what it reacts to.
@@ -728,7 +758,43 @@ class EventCoder:
             antecedent = self._antecedent_target(ctx, obj, source_ids)
             if antecedent is not None:
                 return [antecedent]
-        return [] if joint else self._phrase_target(ctx, verb, source_ids)
+        if joint:
+            return []
+        found = self._phrase_target(ctx, verb, source_ids)
+        if not found and self.ontology.plover_of(trigger.cameo)[0] not in TOPIC_PURPOSE_TYPES:
+            found = self._purpose_target(ctx, verb, objects, source_ids)
+        return found or self._served_target(ctx, verb, source_ids)
+
+    def _purpose_target(self, ctx: _Context, verb: Token, objects: list[Token],
+                        source_ids: set[str]) -> list[Found]:
+        """'donated ventilators to assist Ethiopia', 'gave money to promote investment in Ethiopia':
+        an act that names no one is aimed at whom its purpose clause (or its object's) names."""
+        purposes = [c for c in verb.children if c.dep_ == "advcl" and _is_infinitive(c)]
+        purposes += [c for obj in objects for c in obj.children if c.dep_ == "acl" and _is_infinitive(c)]
+        for purpose in purposes:
+            found = [f for t in _clause_arguments(purpose, self.verb_target_preps)
+                     for f in self._phrase_actors(ctx, t, "purpose-target") if f.actor.id not in source_ids]
+            found = found or [Found(f.actor, f.start, f.end, "purpose-target")
+                              for f in self._phrase_target(ctx, purpose, source_ids)]
+            if found:
+                return _unique(found)
+        return []
+
+    def _served_target(self, ctx: _Context, verb: Token, source_ids: set[str]) -> list[Found]:
+        """'sent vehicles to Lebanon to help the country': an act done for a purpose, naming no
+        one itself, is aimed at the recipient of the transfer it serves (a verb with an object)."""
+        served = verb.head
+        transfer = any(c.dep_ in ("dobj", "obj") for c in served.children)
+        if verb.dep_ != "advcl" or not _is_infinitive(verb) or not transfer:
+            return []
+        recipients = [p for c in served.children if c.dep_ == "dative"
+                      for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]
+        recipients += [p for c in served.children if c.dep_ == "prep"
+                       and c.lower_ in self.verb_target_preps | self.visit_target_preps
+                       for p in c.children if p.dep_ == "pobj"]
+        found = [f for t in recipients for f in self._phrase_actors(ctx, t, "served-target")
+                 if f.actor.id not in source_ids]
+        return _unique(found)
 
     def _phrase_target(self, ctx: _Context, verb: Token, source_ids: set[str]) -> list[Found]:
         """Last resort, as CAMEO coders read a sentence: the first actor named after the verb
@@ -763,7 +829,9 @@ class EventCoder:
                    matched: dict[Token, Trigger]) -> None:
         anchor = self._nominal_anchor(noun)
         governor = _nominal_governor(anchor)
-        own_sources = self._noun_sources(ctx, noun)
+        # "the pullout of its troops from Borduria": what one withdraws from is the target.
+        departure = self.ontology.plover_of(trigger.cameo)[0] == "RETREAT" and trigger.mode == "withdraw"
+        own_sources = self._noun_sources(ctx, noun, departure)
         if governor is not None and governor in matched and not own_sources:
             return
         light = None
@@ -796,7 +864,7 @@ class EventCoder:
         if not sources:
             return
         source_ids = {s.actor.id for s in sources}
-        targets = self._noun_targets(ctx, noun, source_ids)
+        targets = self._noun_targets(ctx, noun, source_ids, departure)
         if not targets and light is not None:
             targets = [t for t in self._verb_targets(ctx, light, False, trigger, sources)]
         modality = self._noun_modality(noun, light)
@@ -831,14 +899,15 @@ class EventCoder:
                     return list(combinations(members, 2))
         return []
 
-    def _noun_sources(self, ctx: _Context, noun: Token) -> list[Found]:
+    def _noun_sources(self, ctx: _Context, noun: Token, departure: bool = False) -> list[Found]:
         for child in noun.children:
             if child.dep_ == "poss":
                 found = self._phrase_actors(ctx, child, "poss")
                 if found:
                     return found
+        source_preps = self.noun_source_preps - {"from"} if departure else self.noun_source_preps
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in self.noun_source_preps:
+            if child.dep_ == "prep" and child.lower_ in source_preps:
                 found = [f for p in child.children if p.dep_ == "pobj"
                          for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}")]
                 if found:
@@ -868,9 +937,11 @@ class EventCoder:
             return []
         return [Found(f.actor, f.start, f.end, "claimed-responsibility") for f in self._subject_actors(ctx, verb, 0)]
 
-    def _noun_targets(self, ctx: _Context, noun: Token, source_ids: set[str]) -> list[Found]:
+    def _noun_targets(self, ctx: _Context, noun: Token, source_ids: set[str],
+                      departure: bool = False) -> list[Found]:
+        target_preps = self.noun_target_preps | {"from"} if departure else self.noun_target_preps
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in self.noun_target_preps:
+            if child.dep_ == "prep" and child.lower_ in target_preps:
                 found = [f for p in child.children if p.dep_ == "pobj"
                          for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}") if f.actor.id not in source_ids]
                 if found:
@@ -927,7 +998,7 @@ class EventCoder:
     def _phrase_actors(self, ctx: _Context, head: Token, how: str) -> list[Found]:
         """The actors a noun phrase names: its head and each coordinated head, one actor each."""
         found: list[Found] = []
-        for member in _with_conjuncts(head):
+        for member in _with_conjuncts(head) + _misparsed_coordination(head):
             single = self._single_phrase_actor(ctx, member, how)
             if single is None:
                 continue
@@ -958,6 +1029,12 @@ class EventCoder:
 
     def _single_phrase_actor(self, ctx: _Context, head: Token, how: str) -> Found | None:
         direct = self._token_actor(ctx, head, how)
+        if direct is not None and direct.actor.country is None:
+            # "the Prince of Dol Amroth", "the population of Gondor": a position or group with no
+            # country of its own stands for the country its "of" phrase names.
+            named = self._of_country(ctx, head, how)
+            if named is not None:
+                return named
         if direct is not None:
             return direct
         core = _core_tokens(head, self.clause_deps)
@@ -991,6 +1068,17 @@ class EventCoder:
         ranked.sort(key=lambda item: (item[0], item[1]))
         _, _, mention, actor = ranked[0]
         return Found(actor, mention.start, mention.end, how)
+
+    def _of_country(self, ctx: _Context, head: Token, how: str) -> Found | None:
+        """The first actor with a country in the head's "of" phrase."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                found = self._token_actor(ctx, pobj, how) if pobj.dep_ == "pobj" else None
+                if found is not None and found.actor.country is not None:
+                    return found
+        return None
 
     def _token_actor(self, ctx: _Context, token: Token, how: str) -> Found | None:
         start, end = token.idx, token.idx + len(token)
@@ -1292,6 +1380,21 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return members
 
 
+def _misparsed_coordination(head: Token) -> list[Token]:
+    """'Fornost and the evil awful Gondor welcomed': the parser made the first member a
+    modifier of the last name (Fornost/nmod -> Gondor) and hung the rest on it; a name's
+    modifier that carries a coordinating word or a conjunct is a member, with its conjuncts."""
+    if head.pos_ != "PROPN":
+        return []
+    members: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("nmod", "compound") and child.i < head.i and child.pos_ in NOUN_POS and any(
+                g.dep_ in ("cc", "conj") for g in child.children):
+            members.append(child)
+            members += [c for c in child.conjuncts if c.pos_ in NOUN_POS and c.i < head.i]
+    return members
+
+
 def _on_main_line(token: Token) -> bool:
     """Whether a word heads the sentence's own statement: the root, or reached from it through
     coordination and complements only."""
@@ -1306,9 +1409,10 @@ def _on_main_line(token: Token) -> bool:
 
 
 def _acts_as_verb(token: Token) -> bool:
-    """A verb, or a main-clause word the tagger called a noun although it has a subject
-    ("The government rejects and condemns the decision", with "rejects" tagged NOUN)."""
-    return token.pos_ in VERB_POS or (token.dep_ == "ROOT" and token.pos_ in NOUN_POS
+    """A verb, or a clause head the tagger called a noun although it has a subject ("The
+    government rejects and condemns the decision", "X, thus, rejects ..., said Y", with
+    "rejects" tagged NOUN)."""
+    return token.pos_ in VERB_POS or (token.dep_ in CLAUSE_HEAD_DEPS and token.pos_ in NOUN_POS
                                       and any(c.dep_ == "nsubj" for c in token.children))
 
 
@@ -1451,6 +1555,29 @@ def _unique(found: Iterable[Found]) -> list[Found]:
 def _pronoun_possessor(noun: Token) -> bool:
     """'their meeting', 'his march': a possessive pronoun, which stands for the clause's subject."""
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+
+
+def _participles(noun: Token) -> list[Token]:
+    """Participle clauses that describe a noun ("a ban imposed on ...", "roads leading into ...")."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not _is_infinitive(c)]
+
+
+def _clause_arguments(clause: Token, target_preps: frozenset[str]) -> list[Token]:
+    """The direct objects of a clause's verb, then the objects of its target prepositions."""
+    objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+    return objects + [p for c in clause.children if c.dep_ == "prep" and c.lower_ in target_preps
+                      for p in c.children if p.dep_ == "pobj"]
+
+
+def _is_finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _mistagged_subjects(verb: Token) -> list[Token]:
+    """All-capitals words before a finite verb that the parser hung on it as adverbs
+    ("USAID/advmod deployed"): acronyms that may be the verb's missing subject."""
+    return [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod")
+            and c.pos_ in ("ADV", "PROPN", "NOUN") and len(c.text) > 1 and c.text.isupper()]
 
 
 def _is_infinitive(verb: Token) -> bool:
