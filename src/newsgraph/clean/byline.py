@@ -100,11 +100,12 @@ def _names_in_group(text: str) -> list[str] | None:
 
 
 def _is_affiliation(text: str) -> bool:
-    """A byline part naming an agency, outlet, job title or place rather than a person."""
+    """A byline part naming an agency, outlet (or its web address), job title or place
+    rather than a person."""
     words = text.split()
     if not words or len(words) > _MAX_AFFILIATION_WORDS:
         return False
-    if patterns.is_agency(text):
+    if patterns.is_agency(text) or _is_web_domain(text):
         return True
     if any(w.casefold().strip(".,") in patterns.job_title_words() for w in words):
         return True
@@ -235,6 +236,8 @@ def parse_byline(line: str) -> Byline | None:
     saw_by = saw_names = saw_companion = False
     for piece in pieces:
         piece = piece.strip()
+        if patterns.shape("email").fullmatch(piece):
+            continue  # "By Jane Doe | jdoe@example.com": the address is not a name
         by = _by_piece(piece)
         if by is not None:
             saw_by = True
@@ -262,8 +265,15 @@ def parse_byline(line: str) -> Byline | None:
 
 
 def _names_an_agency(piece: str) -> bool:
-    """ "Jane Doe, Reuters": a comma part is an agency or a job title."""
-    return any(patterns.is_agency(part) or _only_job_title(part) for part in piece.split(",")[1:])
+    """ "Jane Doe, Reuters", "Jane Doe, example.com": a comma part is an agency, a job title
+    or the outlet's web address."""
+    return any(
+        patterns.is_agency(part) or _only_job_title(part) or _is_web_domain(part) for part in piece.split(",")[1:]
+    )
+
+
+def _is_web_domain(text: str) -> bool:
+    return bool(patterns.shape("web_domain").fullmatch(text.strip()))
 
 
 def _split_date_by(part: str) -> list[str]:
@@ -275,7 +285,7 @@ def _split_date_by(part: str) -> list[str]:
 
 
 def _is_read_time(piece: str) -> bool:
-    return any(rule.kind == "share" and rule.pattern.fullmatch(piece) for rule in patterns.noise_rules())
+    return any(rule.pattern.fullmatch(piece) for rule in patterns.noise_rules_of_kind("share"))
 
 
 def parse_lone_name(line: str) -> str | None:

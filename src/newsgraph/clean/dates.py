@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from newsgraph.clean import patterns
 
-_FULL_DATE_SHAPES = ("date_iso", "date_mdy", "date_dmy", "date_ymd_slash", "date_dmy_dots", "date_us_slash")
+_FULL_DATE_SHAPES = (
+    "date_iso", "date_mdy", "date_dmy", "date_ymd_slash", "date_dmy_dots", "date_us_dash", "date_us_slash",
+)
 _PARTIAL_DATE_SHAPES = ("date_month_year", "date_month_day", "date_day_month")
 _OTHER_TIME_SHAPES = ("zone_offset", "time_of_day", "relative_time")
 _LEFTOVER_PUNCTUATION = re.compile(r"[\s,;:|/•·()\[\]\-–—.]+")
@@ -70,6 +72,8 @@ def parse_date_line(line: str) -> DateLine | None:
     text = " ".join(line.split())
     if not text or len(text) > 160 or text.endswith(","):
         return None
+    if not any(c.isdigit() for c in text) and not patterns.shape("relative_time").search(text):
+        return None  # every other date or time shape has a digit
     dates = find_dates(text)
     residue = text
     found_time = bool(dates)

@@ -180,13 +180,31 @@ def split_site_name(line: str) -> str | None:
 
 
 def without_site_name(title: str) -> str:
-    """ "Global Voices Online » Headline" or "Headline • Site" -> the headline part."""
+    """ "Global Voices Online » Headline" or "Headline • Site" -> the headline part; a
+    breadcrumb trail glued before it ("News / World / Headline") goes too."""
+    title = without_breadcrumbs(title)
     parts = [p.strip() for p in _WINDOW_TITLE_SEPARATOR.split(collapse_spaces(title))]
     if len(parts) != 2 or not all(parts):
         return collapse_spaces(title)
     short, long = sorted(parts, key=word_count)
     if word_count(short) <= _SITE_NAME_MAX_WORDS and word_count(long) >= 3:
         return long
+    return collapse_spaces(title)
+
+
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[/>›]\s+")
+_BREADCRUMB_MAX_WORDS = 3
+
+
+def without_breadcrumbs(title: str) -> str:
+    """ "News / India News / Headline" -> "Headline": two or more short section names before
+    the last part, which must itself be a few words long."""
+    parts = [p.strip() for p in _BREADCRUMB_SEPARATOR.split(collapse_spaces(title))]
+    if len(parts) < 3 or not all(parts):
+        return collapse_spaces(title)
+    *trail, last = parts
+    if all(word_count(p) <= _BREADCRUMB_MAX_WORDS for p in trail) and word_count(last) >= 3:
+        return last
     return collapse_spaces(title)
 
 
@@ -206,9 +224,11 @@ def unglue(text: str) -> str:
     """Words that page markup glued together put apart again, for reading metadata only:
     a label and what follows ("ByJane Doe"), and a word and a month or weekday after it
     ("Jane DoeMarch 5, 2024" -> "Jane Doe | March 5, 2024": two fields of the page's markup),
+    a name and a date label after it ("Jane DoePublished: ..." -> "Jane Doe | Published: ..."),
     and a year and the time after it ("March 5, 20249:30" -> "March 5, 2024 9:30"). The body
     keeps the page's characters."""
     line = patterns.glued_label().sub(lambda match: match.group(0) + " ", text, count=1)
+    line = patterns.glued_date_label().sub(" | ", line)
     calendar = patterns.calendar_words()
 
     def split(match: re.Match[str]) -> str:

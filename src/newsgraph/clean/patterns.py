@@ -38,6 +38,11 @@ def noise_rules() -> tuple[NoiseRule, ...]:
     return tuple(NoiseRule(kind, re.compile(regex, re.IGNORECASE)) for kind, regex in _tsv("noise.tsv"))
 
 
+@lru_cache(maxsize=None)
+def noise_rules_of_kind(kind: str) -> tuple[NoiseRule, ...]:
+    return tuple(rule for rule in noise_rules() if rule.kind == kind)
+
+
 @lru_cache(maxsize=1)
 def link_list_headers() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(line.strip(), re.IGNORECASE) for line in _data_lines("link_list_headers.txt"))
@@ -141,6 +146,17 @@ def glued_label() -> re.Pattern[str]:
     """A label word glued to what follows it at the start of a line ("ByJane Doe")."""
     labels = sorted((line.strip() for line in _data_lines("glued_labels.txt")), key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(label) for label in labels) + r")(?=[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def glued_date_label() -> re.Pattern[str]:
+    """A date label glued to the word before it inside a line ("Jane DoePublished: ...")."""
+    labels = [
+        line.strip() for line in _data_lines("glued_labels.txt")
+        if any(line.strip().casefold() == phrase and kind in ("published", "updated") for phrase, kind in date_words())
+    ]
+    labels.sort(key=len, reverse=True)
+    return re.compile(r"(?<=[a-z])(?=(?:" + "|".join(re.escape(label) for label in labels) + r")\b)")
 
 
 @lru_cache(maxsize=1)

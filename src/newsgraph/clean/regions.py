@@ -7,10 +7,14 @@ a lead paragraph set apart by a short run (a date, "Direct link", "Photo"), and 
 comment section ("2 comments") starts below the segment with the most prose (a comment
 counter in the header is not the start of the comments). On a page copied
 with care (no such runs) the region is the whole text and nothing changes.
+
+Inside the region, :func:`prose_blocks` finds the body itself: the runs of prose under the
+page's byline and date, without the teasers, product cards and link boxes between them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsgraph.clean import lines as L
@@ -116,10 +120,27 @@ _BLOCK_LINE_COST = 30
 _BLOCK_COST_PER_CHAR = 0.3
 _BLOCK_LONG_LINE_COST = 5
 _LONG_LINE_MIN_WORDS = 8
+_CONTINUATION_MIN_WEIGHT = 120
+_CONTINUATION_PARAGRAPH_WEIGHT = 150
+_ANCHOR_REACH_LINES = 3
+_ANCHOR_FACTOR = 2.0
+_HEADER_CLUSTER_SPAN = 3
+_CONTINUATION_MAX_GAP_LINES = 60
+_CONTINUATION_AFTER_LINKS_MAX_GAP_LINES = 6
+_LINK_LIST_HEADER_ROLE = "link-list:header"
+_ARTICLE_END_ROLES = ("noise:comments", "noise:copyright", "noise:trailer", "byline:bio")
 
 
 def _has_letters(text: str) -> bool:
     return any(c.isalpha() for c in text)
+
+
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)$")
+
+
+def _is_cut_short(text: str) -> bool:
+    """A teaser cut off mid-sentence by the page ("... as the pair were seen..."), not a paragraph."""
+    return bool(_CUT_SHORT.search(text.rstrip()))
 
 
 def _block_weights(units: list[L.Unit], roles: list[str | None]) -> list[float]:
@@ -142,7 +163,7 @@ def _block_weights(units: list[L.Unit], roles: list[str | None]) -> list[float]:
         if role is not None or not _has_letters(text):
             weights.append(0.0)
             continue
-        if L.ends_like_sentence(text):
+        if L.ends_like_sentence(text) and not _is_cut_short(text):
             weights.append(float(max(len(text) - _BLOCK_PROSE_DISCOUNT, _BLOCK_SHORT_SENTENCE_WEIGHT)))
             in_list = L.strip_closers(text).endswith(":")
             continue
@@ -155,27 +176,152 @@ def _block_weights(units: list[L.Unit], roles: list[str | None]) -> list[float]:
     return weights
 
 
-def prose_block(units: list[L.Unit], roles: list[str | None], region: Region) -> tuple[int, int]:
-    """The run of units inside the region with the most prose net of the lines between
-    (maximum-sum run): the body of a page dump, without the teasers, footers and menus
-    around it. A short list between two long paragraphs costs less than they weigh, so it
-    stays inside; a closing paragraph without a full stop and separators just below the
-    run are taken in."""
-    weights = _block_weights(units, roles)
-    best = (region.start, region.start)
+def _best_run(weights: list[float], start: int, end: int) -> tuple[tuple[int, int], float]:
+    """The maximum-sum run of ``weights[start:end]`` and its sum (an empty run at ``start``
+    with sum 0 when every weight is negative)."""
+    best = (start, start)
     best_sum = 0.0
-    run_start, run_sum = region.start, 0.0
-    for index in range(region.start, region.end):
+    run_start, run_sum = start, 0.0
+    for index in range(start, end):
         if run_sum <= 0:
             run_start, run_sum = index, 0.0
         run_sum += weights[index]
         if run_sum > best_sum:
             best, best_sum = (run_start, index + 1), run_sum
-    if best_sum <= 0:
-        return region.start, region.end
-    start, end = best
-    while end < region.end and weights[end] == 0.0 and (roles[end] is not None or not _has_letters(units[end].text)):
+    return best, best_sum
+
+
+def _take_closing_lines(
+    units: list[L.Unit], roles: list[str | None], weights: list[float], end: int, limit: int
+) -> int:
+    """Separators and furniture just below a run, then a closing paragraph without its stop."""
+    while end < limit and weights[end] == 0.0 and (roles[end] is not None or not _has_letters(units[end].text)):
         end += 1
-    if end < region.end and roles[end] is None and L.word_count(units[end].text) >= _LONG_LINE_MIN_WORDS:
+    if end < limit and roles[end] is None and L.word_count(units[end].text) >= _LONG_LINE_MIN_WORDS:
         end += 1
-    return start, end
+    return end
+
+
+def prose_blocks(units: list[L.Unit], roles: list[str | None], region: Region) -> list[tuple[int, int]]:
+    """The body of a page dump as runs of units, in order, without the teasers, footers and
+    menus around it or the interruptions inside it.
+
+    The main run is the run with the most prose net of the lines between (maximum-sum run,
+    see :func:`_anchored_run`): a short list between two long paragraphs costs less than
+    they weigh, so it stays inside; a closing paragraph without a full stop and separators
+    just below a run are taken in. Further runs continue the body where an interruption
+    costs more than the paragraphs after it weigh (product cards, a gallery, an embedded
+    card): between the page's byline and date and the main run, and below it until a line
+    that ends an article (a link-list header, comments, a copyright or sign-off line or an
+    author bio). The lines between runs stay out of the body.
+    """
+    weights = _block_weights(units, roles)
+    found = _anchored_run(units, roles, weights, region)
+    if found is None:
+        return [(region.start, region.end)]
+    start, end = found
+    main = (start, _take_closing_lines(units, roles, weights, end, region.end))
+    header = _header_cluster(roles, region)
+    above = header[-1] + 1 if header and header[-1] < main[0] else main[0]
+    blocks = _continuations(units, roles, weights, above, main[0], below_body=False)
+    blocks.append(main)
+    stop = next((i for i in range(main[1], region.end) if _ends_article(roles[i])), region.end)
+    blocks.extend(_continuations(units, roles, weights, main[1], stop, below_body=True))
+    return blocks
+
+
+def _continuations(
+    units: list[L.Unit], roles: list[str | None], weights: list[float], start: int, stop: int, below_body: bool
+) -> list[tuple[int, int]]:
+    """The runs of at least a paragraph's weight in ``[start, stop)``, in order.
+
+    Between the byline and the main run every such run is body. Below the body, where
+    teasers of other stories follow, a run must also hold a full paragraph and start
+    within a bounded number of text lines of the one before: a few lines only when a
+    "Related"-style header comes between (a box of links set inside the body).
+    """
+    blocks: list[tuple[int, int]] = []
+    position = start
+    while position < stop:
+        run = _first_run(weights, position, stop, _CONTINUATION_MIN_WEIGHT)
+        if run is None:
+            break
+        if below_body:
+            gap_lines = sum(1 for i in range(position, run[0]) if roles[i] is None)
+            after_links = any(roles[i] == _LINK_LIST_HEADER_ROLE for i in range(position, run[0]))
+            if gap_lines > (_CONTINUATION_AFTER_LINKS_MAX_GAP_LINES if after_links else _CONTINUATION_MAX_GAP_LINES):
+                break
+            if not any(weights[i] >= _CONTINUATION_PARAGRAPH_WEIGHT for i in range(*run)):
+                break
+        blocks.append((run[0], _take_closing_lines(units, roles, weights, run[1], stop)))
+        position = blocks[-1][1]
+    return blocks
+
+
+def _anchored_run(
+    units: list[L.Unit], roles: list[str | None], weights: list[float], region: Region
+) -> tuple[int, int] | None:
+    """The body's main run: the maximum-sum run, where every byline or date line is a wall
+    (a run never climbs from a body into the teasers or comments around it, each under its
+    own byline or date) and a run that starts right under the page's first byline and date
+    lines counts for more. None when no run has any weight."""
+    walls = [i for i in range(region.start, region.end) if _is_header_furniture(roles[i])]
+    header = _header_cluster(roles, region)
+    best: tuple[int, int] | None = None
+    best_score = 0.0
+    for wall, (start, end) in zip([None, *walls], _pieces(region.start, region.end, walls)):
+        (run_start, run_end), total = _best_run(weights, start, end)
+        if total <= 0:
+            continue
+        lines_before = sum(1 for i in range(start, run_start) if roles[i] is None)
+        anchored = bool(header) and wall == header[-1] and lines_before <= _ANCHOR_REACH_LINES
+        score = total * (_ANCHOR_FACTOR if anchored else 1.0)
+        if score > best_score:
+            best, best_score = (run_start, run_end), score
+    return best
+
+
+def _header_cluster(roles: list[str | None], region: Region) -> list[int]:
+    """The first byline or date line of the region and those that follow it closely."""
+    cluster: list[int] = []
+    for index in range(region.start, region.end):
+        if cluster and index - cluster[-1] > _HEADER_CLUSTER_SPAN:
+            break
+        if _is_header_furniture(roles[index]):
+            cluster.append(index)
+    return cluster
+
+
+def _pieces(start: int, end: int, walls: list[int]) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at each wall index (the walls themselves left out)."""
+    bounds = [start - 1, *walls, end]
+    return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _is_header_furniture(role: str | None) -> bool:
+    return role is not None and (role == "date" or (role.startswith("byline") and not role.startswith("byline:credit")))
+
+
+def _first_run(weights: list[float], start: int, end: int, minimum: float) -> tuple[int, int] | None:
+    """The first run in ``weights[start:end]`` whose sum reaches ``minimum``, extended as far
+    as its sum keeps growing without falling to zero; None when no run reaches it."""
+    run_start, run_sum = start, 0.0
+    for index in range(start, end):
+        if run_sum <= 0:
+            run_start, run_sum = index, 0.0
+        run_sum += weights[index]
+        if run_sum < minimum:
+            continue
+        best_end, best_sum = index + 1, run_sum
+        for later in range(index + 1, end):
+            run_sum += weights[later]
+            if run_sum <= 0:
+                break
+            if run_sum > best_sum:
+                best_end, best_sum = later + 1, run_sum
+        return run_start, best_end
+    return None
+
+
+def _ends_article(role: str | None) -> bool:
+    return role is not None and role.startswith(_ARTICLE_END_ROLES)

@@ -3,9 +3,10 @@
 The cleaner works on paragraph units (see :mod:`newsgraph.clean.lines`) in three passes:
 
 1. each unit alone: byline, date line, dateline-only line, page noise, link-list header;
-2. position: on a whole page rendered as text, the body block (the run with the most
-   prose, see :func:`~newsgraph.clean.regions.prose_block`) and the headline next to it
-   are found first and what lies around them is navigation; then
+2. position: on a whole page rendered as text, the body blocks (the run with the most
+   prose under the byline and date, and the runs that continue it past an interruption,
+   see :func:`~newsgraph.clean.regions.prose_blocks`) and the headline next to them are
+   found first and what lies around and between them is navigation; then
    the header zone before the first body paragraph gives the title, the dek and
    drops short navigation lines; link lists under "Related Stories"-style headers go; the
    trailer after the last prose paragraph loses its short leftovers and an author bio;
@@ -32,7 +33,7 @@ from newsgraph.clean.byline import (
 )
 from newsgraph.clean.dateline import find_dateline, find_dateline_line
 from newsgraph.clean.dates import DateLine, parse_date_line
-from newsgraph.clean.regions import Region, article_region, prose_block, repeated_title
+from newsgraph.clean.regions import Region, article_region, prose_blocks, repeated_title
 from newsgraph.records import Article, RawDocument
 
 EXTRACTOR = "clean:lines"
@@ -56,6 +57,7 @@ _TITLE_FURNITURE_REACH = 3
 _TITLE_INSIDE_BLOCK_UNITS = 15
 _TITLE_INSIDE_BLOCK_TEXT_LINES = 4
 _CLOSING_CREDIT_ROLE = "byline:credit"
+_SPLIT_BYLINE_LABEL_ENDS = frozenset({"by", "author", "authors", "byline"})
 _HEADLINE_MIN_WORDS = 3
 _TITLE_SCORE_MAX_WORDS = 18
 _TITLE_DISTANCE_COST = 1.0
@@ -121,6 +123,7 @@ def clean_raw(doc: RawDocument) -> Article:
     units = L.split_units(L.repair(doc.content))
     found = _Found(title=doc.title)
     roles = [_classify_alone(index, unit, found) for index, unit in enumerate(units)]
+    _join_split_bylines(units, roles, found)
     _mark_link_lists(units, roles)
     region = article_region(units, roles)
     _mark_outside(units, roles, found, region)
@@ -155,7 +158,11 @@ def _classify_alone(index: int, unit: L.Unit, found: _Found) -> str | None:
     if byline is not None:
         found.bylines[index] = byline
         return byline.rule
-    date = parse_date_line(probe) or parse_date_line(patterns.shape("read_time").sub(" ", probe))
+    date = (
+        parse_date_line(probe)
+        or parse_date_line(patterns.shape("read_time").sub(" ", probe))
+        or parse_date_line(_without_share_tail(probe))
+    )
     if date is not None:
         found.dates[index] = date
         return "date"
@@ -165,6 +172,31 @@ def _classify_alone(index: int, unit: L.Unit, found: _Found) -> str | None:
     if kind is not None:
         return f"noise:{kind}"
     return None
+
+
+def _without_share_tail(text: str) -> str:
+    """The line without a share button glued at its end ("March 5, 2024 | 10:30 e-mail")."""
+    head, _, last = text.rstrip().rpartition(" ")
+    if not head or not any(c.isdigit() for c in head):
+        return text
+    return head if L.noise_kind(last) == "share" else text
+
+
+def _join_split_bylines(units: list[L.Unit], roles: list[str | None], found: _Found) -> None:
+    """A byline whose label ends its own line ("By", "Written by", "Posted March 5, 2024 by")
+    and whose names fill the next one: page markup puts the two in separate elements."""
+    for index in range(len(units) - 1):
+        if roles[index] is not None or roles[index + 1] is not None:
+            continue
+        label = units[index].text.strip(" —–-|:")
+        if not label or label.split()[-1].casefold() not in _SPLIT_BYLINE_LABEL_ENDS:
+            continue
+        byline = parse_byline(L.unglue(f"{label} {units[index + 1].text}"))
+        if byline is None or not byline.authors:
+            continue
+        roles[index] = "byline:label"
+        roles[index + 1] = byline.rule
+        found.bylines[index + 1] = byline
 
 
 def _mark_outside(units: list[L.Unit], roles: list[str | None], found: _Found, region: Region) -> None:
@@ -182,7 +214,7 @@ def _mark_outside(units: list[L.Unit], roles: list[str | None], found: _Found, r
 def _mark_around_block(
     units: list[L.Unit], roles: list[str | None], found: _Found, region: Region, given_title: str | None
 ) -> None:
-    """Narrow a page dump to its body block (see :func:`prose_block`) and the header just above it.
+    """Narrow a page dump to its body blocks (see :func:`prose_blocks`) and the header just above them.
 
     A text with fewer than three lines of page furniture and no menus around it is taken as
     an article copied with care and left whole.
@@ -197,8 +229,10 @@ def _mark_around_block(
     """
     if not region.trimmed and sum(1 for role in roles if role is not None) < _PAGE_DUMP_MIN_FURNITURE:
         return
-    block_start, block_end = prose_block(units, roles, region)
-    text_below = [i for i in range(block_end, region.end) if roles[i] is None]
+    blocks = prose_blocks(units, roles, region)
+    block_start, block_end = blocks[0][0], blocks[-1][1]
+    in_blocks = {i for start, end in blocks for i in range(start, end)}
+    text_below = [i for i in range(blocks[0][1], region.end) if roles[i] is None and i not in in_blocks]
     for index in text_below:
         roles[index] = "nav:after-body"
     header_start = max(region.start, block_start - _HEADER_WINDOW_UNITS)
@@ -207,10 +241,13 @@ def _mark_around_block(
             roles[index] = "nav:outside"
 
     def near(index: int) -> bool:
-        """Above: within the header window. Below: a credit line, with at most a few lines of
-        other text between it and the body."""
-        if index < block_end:
+        """Above: within the header window. Inside: in a body block, not in the teasers
+        between two blocks. Below: a credit line, with at most a few lines of other text
+        between it and the body."""
+        if index < block_start:
             return index >= block_start - _HEADER_WINDOW_UNITS
+        if index < block_end:
+            return any(start <= index < end + _CREDIT_SLACK_UNITS for start, end in blocks)
         return index < block_end + _CREDIT_SLACK_UNITS
 
     def closing_credit(index: int) -> bool:
@@ -254,8 +291,9 @@ def _pick_headline(
 
     Candidates are headline-shaped lines of three words or more that are not a lone name or
     a job title, above the block or, when a byline or date follows them closely, among its
-    first lines (the block may open with teasers above the headline); a line taken as an
-    item of a link list also counts only when a byline or date follows it. Each candidate
+    first lines (the block may open with teasers above the headline), unless a candidate
+    above the block already has its byline or date under it; a line taken as an item of a
+    link list also counts only when a byline or date follows it. Each candidate
     scores for its length (up to 18 words), for a byline or date right under it (less with
     a dek between) and for headline capitals; it loses for a closing full stop and for each
     text line between it and the top of the block. When the line above the winner (furniture
@@ -273,6 +311,9 @@ def _pick_headline(
     ]
     if not candidates:
         return None
+    above_with_furniture = [i for i in candidates if i < block_start and _furniture_within(roles, i, block_start)]
+    if above_with_furniture:
+        candidates = [i for i in candidates if i < block_start]
 
     def score(index: int) -> float:
         text = units[index].text
