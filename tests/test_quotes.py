@@ -570,6 +570,38 @@ def test_digest_quotation_after_a_headline_in_capitals(quotes_of) -> None:
     assert all("Fewer storms" not in q.text for q in quotes_of(lowercase))
 
 
+def test_signed_quotation_leaves_the_writers_introduction_out(quotes_of) -> None:
+    text = ("Later that week, Okafor returned to the subject of the harbour fees, clearly annoyed: "
+            "“Nobody asked the fishermen before the council voted,” she said, pointing to the empty quay.")
+    q = _one(quotes_of(text), "Nobody asked the fishermen")
+    assert q.kind == "direct"
+    assert q.text == "Nobody asked the fishermen before the council voted"
+    assert "quay" not in q.text and "annoyed" not in q.text
+
+
+def test_signed_quotation_keeps_a_leading_phrase_of_its_sentence(quotes_of) -> None:
+    text = "With four ferries out of service, “the island is cut off for a week,” the harbour master said."
+    q = _one(quotes_of(text), "cut off for a week")
+    assert q.start == 0 and q.kind == "mixed"
+
+
+def test_short_object_of_a_verb_of_uttering_is_speech(quotes_of) -> None:
+    text = "As the mayor left the stage, a woman near the front yelled “Go home!” and the band played on."
+    q = _one(quotes_of(text), "Go home")
+    assert q.kind == "direct" and "woman" in q.speaker.name
+    sign = "Outside the depot, the strikers carried a banner that read “Fair Pay Now” — and nobody removed it."
+    assert _one(quotes_of(sign), "Fair Pay Now").kind == "direct"
+    scare = "The repairs, still “ongoing” this spring, closed the bridge."
+    assert all("ongoing" not in q.text for q in quotes_of(scare))
+
+
+def test_quotation_signed_by_a_verb_the_parse_missed(quotes_of) -> None:
+    text = ("“If the mill closes, the whole valley closes with it,” the leaflet read.\n\n"
+            "The leaflet was handed out at the gates on Monday.")
+    q = _one(quotes_of(text), "whole valley closes")
+    assert "leaflet" in q.speaker.name and q.rule.endswith("trailing-signature")
+
+
 def test_verb_lemma_from_a_capitalised_past_form() -> None:
     from newsgraph.quotes.lexicon import lexicon
 

@@ -20,7 +20,7 @@ from newsgraph.quotes.cues import Cue, find_cues
 from newsgraph.quotes.lexicon import Lexicon, lexicon
 from newsgraph.quotes.marks import MarkedSpan, find_marked_spans
 from newsgraph.quotes.speakers import addressee_of, speaker_from
-from newsgraph.records import ActorTable, Article, Quote, SpeakerRef, Span
+from newsgraph.records import Actor, ActorTable, Article, Mention, Quote, SpeakerRef, Span
 
 _WORD = re.compile(r"\w+")
 _DASH_BEFORE_NAME = re.compile(r"[ \t\u00a0]*[―—–]+[ \t\u00a0]*(?=[A-Z])")
@@ -621,6 +621,10 @@ class _Assembly:
             if cue is not None:
                 attributions[k] = _Attribution(cue, "colon")
                 continue
+            cue = self._trailing_signature(mark)
+            if cue is not None:
+                attributions[k] = _Attribution(cue, "adjacent")
+                continue
             mate = self._paragraph_mate(k, attributions)
             if mate is not None:
                 attributions[k] = _Attribution(attributions[mate].cue, "paragraph-speaker", mate)
@@ -632,6 +636,10 @@ class _Assembly:
             cue = self._colon_sentence(mark)
             if cue is not None:
                 attributions[k] = _Attribution(cue, "colon")
+                continue
+            cue = self._uttered(mark)
+            if cue is not None:
+                attributions[k] = _Attribution(cue, "adjacent")
                 continue
             if self.owner.nearby_subject:
                 cue = self._nearby_subject(mark)
@@ -727,7 +735,10 @@ class _Assembly:
     def _short_utterance(self, mark: MarkedSpan, att: _Attribution) -> bool:
         """A short quotation that is still speech, not a scare quote: “Really?” she asked; they
         shouted, “Stop the cover-up!”; some chanted “Not again!” (the cue right before it, a comma
-        or colon at most between them; an exclamation or question however it was attributed)."""
+        or colon at most between them; an exclamation or question however it was attributed; the
+        object of a verb of uttering, see ``_utterance_verb``)."""
+        if self._utterance_verb(mark) is not None:
+            return True
         last = self.text[mark.end - 1]
         if att.how not in ("adjacent", "colon"):
             # an exclamation or a question is said by someone, however short: “Lock her up!”
@@ -736,6 +747,79 @@ class _Assembly:
             return last in _UTTERANCE_END
         gap = self.text[att.cue.end:mark.open_mark]
         return last in ".?!…" and gap.strip() in ("", ",", ":") and self.text[mark.start:mark.start + 1].isupper()
+
+    def _utterance_verb(self, mark: MarkedSpan) -> Token | None:
+        """The verb of uttering or displaying written right before a quotation, a comma or colon at
+        most between them, when the quotation ends its clause ("a man yelled “Stay there!”", "a sign
+        that read “Vote No”", "an email saying: “done.”"): the quotation is what was uttered."""
+        para_start = self.paragraph_starts[self._paragraph(mark.open_mark)]
+        lead = self.text[para_start:mark.open_mark].rstrip()
+        if lead.endswith((",", ":")):
+            lead = lead[:-1].rstrip()
+        if not lead or not lead[-1].isalpha():
+            return None
+        verb = self.doc[self._token_at(para_start + len(lead) - 1)]
+        if verb.lower_ not in self.lex.utterance_verbs or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        after = self.text[mark.close_mark + 1:mark.close_mark + 3].lstrip(" ")
+        if after and after[0] not in ".,;:!?)—–-\n" and self.text[mark.end - 1] not in ".,!?":
+            return None
+        return verb
+
+    def _trailing_signature(self, mark: MarkedSpan) -> Cue | None:
+        """“...,” the editorial read. / “...?” the 43-year-old asked: a quotation closed by a comma,
+        question or exclamation mark and followed at once by a short noun phrase and a past-tense
+        or speech verb is signed by that phrase, even where the parse found no cue (a verb tagged
+        as a noun, a verb not in the cue list)."""
+        last = self.text[mark.end - 1]
+        if last not in ",?!":
+            return None
+        if last == "," and len(_WORD.findall(self.text[mark.start:mark.end])) <= SCARE_QUOTE_MAX_WORDS:
+            return None  # “Twin Peaks,” the series that ...: a title, not an utterance
+        para_end = self.paragraph_ends[self._paragraph(mark.close_mark)]
+        i = self._token_at(mark.close_mark) + 1
+        phrase: list[Token] = []
+        while i < len(self.doc) and self.doc[i].idx < para_end and len(phrase) <= _MAX_NAME_TOKENS:
+            token = self.doc[i]
+            if phrase and self._signing_verb(token):
+                head = next((t for t in reversed(phrase) if t.pos_ in ("PROPN", "NOUN", "PRON")), phrase[-1])
+                if head.ent_type_ in _TIME_ENTITIES:
+                    return None
+                return Cue(lemma=self.lex.verb_lemma(token.text) or token.lemma_.lower(), category="speech",
+                           anchor=token.i, start=token.idx, end=token.idx + len(token.text), subject=head,
+                           rule="trailing-signature")
+            if not (self._noun_phrase_part(token) or token.text == "-") or token.tag_ in ("WDT", "WP"):
+                return None  # “...,” which he described as ...: a relative clause, not a signature
+            phrase.append(token)
+            i += 1
+        return None
+
+    def _signing_verb(self, token: Token) -> bool:
+        """A verb signing a quotation from after it: a speech verb of the lexicon or of uttering,
+        or any verb in the past tense; its clause must end there or go on with a preposition."""
+        after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if after is not None and not (after.is_punct or after.is_space or after.pos_ in ("ADP", "ADV", "PART")):
+            return False
+        lemma = self.lex.verb_lemma(token.text)
+        if lemma is not None and self.lex.cue_verbs[lemma].category == "speech":
+            return True
+        past_tense = token.tag_ == "VBD" and token.pos_ == "VERB" and token.text.islower()
+        return token.lower_ in self.lex.utterance_verbs or past_tense
+
+    def _uttered(self, mark: MarkedSpan) -> Cue | None:
+        """A cue for a quotation no other cue claims that is the object of a verb of uttering: the
+        verb's subject, or the noun a participle or relative clause hangs on ("a man yelled", "a
+        message reading"), speaks."""
+        verb = self._utterance_verb(mark)
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            subject = verb.head
+        if subject is None or self._inside_marks(subject.idx):
+            return None
+        return Cue(lemma=verb.lemma_.lower(), category="speech", anchor=verb.i, start=verb.idx,
+                   end=verb.idx + len(verb.text), subject=subject, verb=verb, rule="utterance-verb")
 
     def _join_interrupted(self, attributions: dict[int, _Attribution]) -> None:
         """“We were ready,” she said, “but they left.”: the second part continues the first."""
@@ -782,7 +866,10 @@ class _Assembly:
     def _content_quote(self, marks: list[MarkedSpan], cue: Cue) -> Quote | None:
         pieces = [p for m in marks for p in m.pieces]
         quoted = sum(_alnum_count(self.text, s, e) for s, e in pieces)
-        cue_content = self._around_marks(self._marks_side(cue, pieces), marks[0].open_mark, marks[-1].close_mark)
+        if any(self._signed_by(mark, cue) for mark in marks):
+            cue_content = self._signed_lead(cue, marks[0])
+        else:
+            cue_content = self._around_marks(self._marks_side(cue, pieces), marks[0].open_mark, marks[-1].close_mark)
         content = sorted(cue_content + pieces)
         start, end = content[0][0], max(e for _, e in content)
         outside = 0
@@ -795,6 +882,34 @@ class _Assembly:
         if quoted <= 0:
             return None
         return self._quote([(start, end)], "mixed", cue, "mixed:content")
+
+    def _signed_by(self, mark: MarkedSpan, cue: Cue) -> bool:
+        """“...,” the source said: a quotation closed by a comma, question or exclamation mark with
+        only the cue and its speaker after it is the cue's whole content; the writer's words the
+        parse hung on the same verb (an introduction before the quotation, a participle after
+        the cue) are not part of what was said."""
+        if mark.close_mark >= cue.start or self.text[mark.end - 1] not in ",?!":
+            return False
+        gap = self.text[mark.close_mark + 1:cue.start]
+        return self._same_clause(mark.close_mark + 1, cue.start) and len(_WORD.findall(gap)) <= _MAX_NAME_TOKENS
+
+    def _signed_lead(self, cue: Cue, mark: MarkedSpan) -> list[tuple[int, int]]:
+        """What of a signed quotation's cue content may still belong to the quote: words in its
+        sentence leading into it (With so many systems, “there is no single point,” he said),
+        not an introduction of the writer's own (ending in a colon or a dash, or holding a cue
+        of its own: "..., telling Mic, “...,” he said")."""
+        sentence_start = self._sentence_bounds(mark.open_mark)[0]
+        lead = [(max(s, sentence_start), min(e, mark.open_mark)) for s, e in cue.content
+                if s < mark.open_mark and sentence_start < e]
+        if not lead:
+            return []
+        start, end = lead[0][0], lead[-1][1]
+        if self.text[start:mark.open_mark].rstrip().endswith((":", "-", "—", "–")):
+            return []
+        para = self._paragraph(start)
+        if any(start <= other.start < end for other in self._cues_in(para, para)):
+            return []
+        return lead
 
     def _around_marks(self, content: list[tuple[int, int]], open_mark: int, close_mark: int) -> list[tuple[int, int]]:
         """The cue's content cut to the quotation where the writer's own words only frame it: an
@@ -903,15 +1018,25 @@ class _Assembly:
         named before it in its paragraph (outside quotations), else the first one named after it there."""
         if not len(self.actors):
             return None
-        lo = self.paragraph_starts[self._paragraph(mark.start)]
-        hi = self.paragraph_ends[self._paragraph(mark.end)]
-        named = [(m, a) for m, a in self.actors.mentions_in(lo, hi)
-                 if a.kind in ("person", "organization") and not self._inside_marks(m.start)]
+        para = self._paragraph(mark.start)
+        named = self._named_in(self.paragraph_starts[para], self.paragraph_ends[self._paragraph(mark.end)])
+        if not named and para > 0 and self._starts_paragraph(mark):
+            # a paragraph made only of the quotation: the one named last in the paragraph before
+            named = self._named_in(self.paragraph_starts[para - 1], self.paragraph_ends[para - 1])
+            if named:
+                mention, actor = named[-1]
+                return SpeakerRef(name=actor.name, actor=actor.id, start=mention.start, end=mention.end,
+                                  kind=actor.kind)
         if not named:
             return None
         before = [(m, a) for m, a in named if m.end <= mark.open_mark]
         mention, actor = before[-1] if before else named[0]
         return SpeakerRef(name=actor.name, actor=actor.id, start=mention.start, end=mention.end, kind=actor.kind)
+
+    def _named_in(self, start: int, end: int) -> list[tuple[Mention, Actor]]:
+        """The people and organisations named between ``start`` and ``end``, outside quotations."""
+        return [(m, a) for m, a in self.actors.mentions_in(start, end)
+                if a.kind in ("person", "organization") and not self._inside_marks(m.start)]
 
     def _colon_content(self, cue: Cue) -> list[tuple[int, int]]:
         """"Limbaugh added: ..." with no quotation marks: the rest of the paragraph, else the next one."""

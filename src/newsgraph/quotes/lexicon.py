@@ -31,6 +31,7 @@ class Lexicon:
     quote_marks: dict[str, QuoteMark]
     honorifics: frozenset[str]
     irregular_past: dict[str, str]
+    utterance_verbs: frozenset[str]
 
     def verb_lemma(self, word: str) -> str | None:
         """The cue verb a past or present form stands for ("Stated" -> "state"), from the word alone."""
@@ -71,4 +72,5 @@ def lexicon() -> Lexicon:
         quote_marks=marks,
         honorifics=_words("honorifics.txt"),
         irregular_past=dict(line.split("\t")[:2] for line in _lines("irregular_past.tsv")),
+        utterance_verbs=_words("utterance_verbs.txt"),
     )
