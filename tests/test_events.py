@@ -820,3 +820,14 @@ def test_an_acronym_subject_tagged_as_an_adverb_is_read_as_the_subject(nlp) -> N
     doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2], deps=["advmod", "nsubj", "ROOT", "punct"],
               pos=["ADV", "NOUN", "VERB", "PUNCT"], tags=["RB", "NNS", "VBD", "."])
     assert _mistagged_subjects(doc[2]) == []
+
+
+def test_learned_model_codes_no_event_inside_a_direct_quotation(nlp, coder) -> None:
+    remark = "Ruritania rushed thousands of soldiers toward the Borduria frontier."
+    plain = code(nlp, coder, remark)
+    assert any(e.rule.startswith("event:model:") and e.source.actor == "rur" for e in plain)
+    text = f'Ottokar said: "{remark}"'
+    start, end = text.index('"') + 1, text.rindex('"')
+    quote = Quote(text=text[start:end], start=start, end=end, kind="direct", speaker=SpeakerRef(name="Ottokar"))
+    quoted = code(nlp, coder, text, quotes=[quote])
+    assert not any(e.rule.startswith("event:model:") for e in quoted)

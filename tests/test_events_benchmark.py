@@ -33,7 +33,10 @@ FLOORS = {
     "cameo_manual_code_acc": 0.45,
     "cameo_manual_root_acc": 0.65,
     "cameo_manual_type_acc_top": 0.71,
-    "ngec_type_acc_any": 0.57,          # measured 0.507, then 0.527, then 0.593, then 0.587 (first 150 stories)
+    # measured 0.507, 0.527, 0.593, 0.587, then 0.520 (first 150 stories): lowered on purpose when the learned
+    # model stopped coding events with no placed source, on stative verbs or inside direct quotations, which
+    # on 100 Wikinews articles cut its events from 470, nearly all wrong, to 80 (docs/benchmarks.md, events).
+    "ngec_type_acc_any": 0.50,
     "ngec_type_acc_top": 0.39,          # measured 0.413 (first 150 stories)
     "conflibert_quad_acc": 0.80,        # measured 0.800, 0.807, 0.820, 0.813, then 0.820 (first 150 sentences)
     "conflibert_target_overlap": 0.78,  # measured 0.757, then 0.808 (first 150 sentences)
