@@ -179,7 +179,7 @@ class _Assembly:
 
     def _dash_signature(self, mark: MarkedSpan) -> Cue | None:
         """“...” ― Stephanie Egan: a quote signed with a dash and a name, on its line or, for a
-        quotation filling its paragraph, opening the next one ("- Bernie Sanders.")."""
+        quotation filling its paragraph, opening the next one ("- Mara Quill.")."""
         para = self._paragraph(mark.close_mark)
         match = _DASH_BEFORE_NAME.match(self.text, mark.close_mark + 1)
         if match is None and self._starts_paragraph(mark) and para + 1 < len(self.paragraph_starts) \
@@ -279,7 +279,7 @@ class _Assembly:
         ) or self._phrase_after(cue.verb)
 
     def _phrase_after(self, verb: Token) -> Token | None:
-        """The head of the noun phrase right after an inverted cue (“...,” said David Brock, a
+        """The head of the noun phrase right after an inverted cue (“...,” said Tomas Reyl, a
         confidant), for a parse that hung the name on a later verb."""
         i, head = verb.i + 1, None
         while i < len(self.doc) and self._noun_phrase_part(self.doc[i]) and not self._inside_marks(self.doc[i].idx):
@@ -454,7 +454,7 @@ class _Assembly:
             return None  # "The rule is simple:" introduces no speaker
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and root.lemma_.lower() in self.lex.cue_verbs:
-            # "Said Ellis:", "Continued Stone:": the speaker follows the verb
+            # "Said Orwin:", "Continued Pell:": the speaker follows the verb
             subject = next((c for c in root.children if c.i > root.i and c.idx < colon and c.pos_ == "PROPN"), None)
         if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in ("it", "this", "there"):
             return None
@@ -465,7 +465,7 @@ class _Assembly:
                    rule="colon-sentence")
 
     def _inverted_speaker(self, colon: int) -> tuple[str, Token] | None:
-        """"Said Ellis:", "Continued Stone:": a speech verb, then a name, then the colon. The
+        """"Said Orwin:", "Continued Pell:": a speech verb, then a name, then the colon. The
         tagger often reads the capitalised verb as the first word of the name."""
         para = self._paragraph(colon)
         sentence_start = max(self.doc[self._token_at(colon)].sent.start_char, self.paragraph_starts[para])
@@ -566,7 +566,7 @@ class _Assembly:
 
     def _same_clause(self, start: int, end: int) -> bool:
         """Whether only a short stretch with no sentence end lies between a quotation and a cue:
-        the parser often starts a new sentence at “...?” Weaver said."""
+        the parser often starts a new sentence at “...?” Dunmore said."""
         gap = self.text[start:end]
         return len(gap) <= _MAX_SIGNATURE_CHARS and "\n" not in gap and not any(
             ch in gap for ch in ".!?") and not any(ch in self.lex.quote_marks for ch in gap)
@@ -897,7 +897,7 @@ class _Assembly:
         """What of a signed quotation's cue content may still belong to the quote: words in its
         sentence leading into it (With so many systems, “there is no single point,” he said),
         not an introduction of the writer's own (ending in a colon or a dash, or holding a cue
-        of its own: "..., telling Mic, “...,” he said")."""
+        of its own: "..., telling the Ledger, “...,” he said")."""
         sentence_start = self._sentence_bounds(mark.open_mark)[0]
         lead = [(max(s, sentence_start), min(e, mark.open_mark)) for s, e in cue.content
                 if s < mark.open_mark and sentence_start < e]
