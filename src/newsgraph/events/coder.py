@@ -147,7 +147,7 @@ class EventCoder:
         self.commitment_governors: frozenset[str] = cues["commitment_governors"]
         self.desire_governors: frozenset[str] = cues["desire_governors"]
         self.future_modals: frozenset[str] = cues["future_modals"]
-        self.stative_verbs: frozenset[str] = cues["stative_verbs"]
+        self.non_act_verbs: frozenset[str] = cues["non_act_verbs"]
         self.scheduled_governors: frozenset[str] = cues["scheduled_governors"]
         self.request_by_act: dict[str, dict[str, str]] = cues["request_by_act"]
         self.aid_nouns: frozenset[str] = cues["aid_nouns"]
@@ -282,8 +282,9 @@ class EventCoder:
         actor (on the dev sets that beat coding only sentences without a trigger), but not
         those whose trigger codes a statement (CAMEO 01x), which PLOVER has no type for. On real
         news most sentences are no event at all, and the model, trained on event sentences only,
-        still names a type: so it codes only an act (no stative main verb, not inside a direct
-        quotation) whose source the actors stage placed in a country."""
+        still names a type: so it codes only an act (not a condition such as "is" or "remains",
+        not inside a direct quotation) whose source the actors stage placed in a country
+        or body."""
         probabilities = sentence_distribution(model, sent)
         found = ctx.events[first_event:]
         for event in found:
@@ -296,7 +297,7 @@ class EventCoder:
         if probabilities[best] * len(probabilities) < MODEL_EVENT_MIN_LIFT:
             return
         verb = self._main_event_verb(sent)
-        if verb is None or verb.lemma_.lower() in self.stative_verbs or _inside_direct_quote(ctx.quotes, verb):
+        if verb is None or verb.lemma_.lower() in self.non_act_verbs or _inside_direct_quote(ctx.quotes, verb):
             return
         code = model.default_codes.get(best)
         if code is None or code not in self.ontology.cameo:
