@@ -1,10 +1,14 @@
-"""JSON Lines reading shared by the benchmark scripts (they are run as scripts, so this sits beside them)."""
+"""Paths and JSON Lines reading shared by the benchmark scripts (they are run as scripts, so this sits beside them)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+TOOLS = SHARED / "tools"
 
 
 def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:

@@ -46,11 +46,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_io import read_jsonl  # noqa: E402  (a sibling module)
+from bench_io import REPO, SHARED, TOOLS, read_jsonl  # noqa: E402  (a sibling module)
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-TOOLS = SHARED / "tools"
 GOLD = SHARED / "benchmarks" / "events" / "jsonl"
 PETRARCH_DICTIONARIES = SHARED / "benchmarks" / "events" / "raw" / "petrarch2" / "dictionaries"
 VALIDATE_LEXICON = PETRARCH_DICTIONARIES / "PETR.Validate.actors.txt"

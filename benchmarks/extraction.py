@@ -31,11 +31,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_io import read_jsonl, write_section  # noqa: E402  (a sibling module)
+from bench_io import REPO, SHARED, TOOLS, read_jsonl, write_section  # noqa: E402  (a sibling module)
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-TOOLS = SHARED / "tools"
 SETS = ("aeb", "naeb", "traf")
 DOCS = REPO / "docs" / "benchmarks.md"
 BEGIN_MARKER = "<!-- extraction:begin -->"

@@ -51,12 +51,9 @@ import lxml.etree
 import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_io import read_jsonl, write_section  # noqa: E402  (sibling modules)
+from bench_io import REPO, SHARED, TOOLS, read_jsonl, write_section  # noqa: E402  (sibling modules)
 from extraction import make_inputs, run_tool, score, table  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-TOOLS = SHARED / "tools"
 SETS = ("naeb", "aeb", "traf")
 SET_NAMES = {"naeb": "NAEB (dev)", "aeb": "AEB (held out)", "traf": "TE (held out)"}
 DOCS = REPO / "docs" / "benchmarks.md"
