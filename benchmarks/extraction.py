@@ -60,15 +60,20 @@ def newsgraph_extractor() -> Extractor:
             article = extract_html(doc)
         except IngestError as error:
             return {"id": page["id"], "error": str(error)}
-        return {
-            "id": page["id"],
-            "title": article.title,
-            "authors": article.authors,
-            "published": article.published.isoformat() if article.published else None,
-            "text": article.text,
-        }
+        return article_record(page["id"], article)
 
     return run
+
+
+def article_record(page_id: str, article: Any) -> dict[str, Any]:
+    """The scorer's fields of one extracted article."""
+    return {
+        "id": page_id,
+        "title": article.title,
+        "authors": article.authors,
+        "published": article.published.isoformat() if article.published else None,
+        "text": article.text,
+    }
 
 
 def trafilatura_extractor() -> Extractor:

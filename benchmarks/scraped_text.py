@@ -52,7 +52,7 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_io import REPO, SHARED, TOOLS, read_jsonl, write_section  # noqa: E402  (sibling modules)
-from extraction import make_inputs, run_tool, score, table  # noqa: E402
+from extraction import article_record, make_inputs, run_tool, score, table  # noqa: E402
 
 SETS = ("naeb", "aeb", "traf")
 SET_NAMES = {"naeb": "NAEB (dev)", "aeb": "AEB (held out)", "traf": "TE (held out)"}
@@ -131,13 +131,7 @@ def newsgraph_tool() -> Tool:
             article = prepare(RawDocument(id=page_id, kind="raw", content=text, source=page_id))
         except DocumentError as error:
             return {"id": page_id, "error": str(error)}
-        return {
-            "id": page_id,
-            "title": article.title,
-            "authors": article.authors,
-            "published": article.published.isoformat() if article.published else None,
-            "text": article.text,
-        }
+        return article_record(page_id, article)
 
     return run
 
