@@ -27,12 +27,15 @@ SOURCE_PRIORITY = {"extra": 0, "people": 1, "igo": 2, "organization": 2, "countr
 PLACE_RULE = "actor:lexicon:place"
 
 _SPACES = re.compile(r"\s+")
+#: Lower-case words inside a dictionary name ("Prince of Dol Amroth", "the Shire").
+NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "del", "la", "le", "du", "al", "el", "in", "on"})
 _WORD_BREAKS = "-'.’"
 
 
 def normalize(text: str) -> str:
-    """The lookup key of a phrase: lower case, straight apostrophes, single spaces."""
-    return _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'").strip()).lower()
+    """The lookup key of a phrase: lower case, straight apostrophes, single spaces (an underscore,
+    PETRARCH's word joiner, is a space)."""
+    return _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'").replace("_", " ").strip()).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class Entry:
     kind_known: bool = True
     plover: str | None = None
     generic: bool = False
+    placed: bool = False
 
     def code_on(self, day: _dt.date | None) -> str | None:
         """The code in force on ``day`` (extra lexicons may restrict codes by date)."""
@@ -201,9 +205,14 @@ class PhraseTable:
         return None
 
     def _stem_at(self, surface: str, last_word: str, i: int, j: int) -> Match | None:
-        """PETRARCH stems: an entry word without a trailing "_" matches any word it begins."""
+        """PETRARCH stems: an entry word without a trailing "_" matches any word it begins; a
+        hyphenated word ("Barad-dur") is one word, as the dictionary writes it."""
+        hyphenated = re.search(r"(?:^|\s)(\w+(?:[-‐–]\w+)+)$", surface)
+        if hyphenated is not None:
+            last_word = hyphenated.group(1)
+        last_word = last_word.rsplit("_", 1)[-1]
         head = surface[: len(surface) - len(last_word)]
-        head_key = normalize(head) + (" " if head[-1:].isspace() else "")
+        head_key = normalize(head) + (" " if head[-1:].isspace() or head.endswith("_") else "")
         if head_key.rstrip() not in self.stem_heads:
             return None
         word_key = normalize(last_word)
@@ -316,6 +325,7 @@ class Lexicon:
     origin_words: frozenset[str]
     igo_long: dict[str, str] = field(default_factory=dict)
     agent_codes: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -422,13 +432,13 @@ def load_builtin() -> Lexicon:
         table.add(Entry(surface, surface, "region", code, f"region:{code}", "actor:lexicon:region", "region", case_mode(surface)))
     plover_of = {row[0]: row[1] for row in _data_lines("plover_sectors.tsv")}
     for row in _data_lines("sectors.tsv"):
-        phrase, sector, collective, plural, plover, generic = _cells(row, 6)[:6]
+        phrase, sector, collective, plural, plover, generic, placed = _cells(row, 7)[:7]
         for surface, is_plural in ((phrase, False), (plural or _plural(phrase), True)):
             table.add(
                 Entry(surface, phrase, "sector", None, f"sector:{phrase}", "actor:lexicon:sector", "sector", "any",
                       sector=sector or None, collective=bool(collective) or (is_plural and surface != phrase),
                       role="plural" if is_plural and surface != phrase else None,
-                      plover=plover or None, generic=bool(generic))
+                      plover=plover or None, generic=bool(generic), placed=bool(placed))
             )
     org_keywords = {normalize(row[0]): (row[1], _cells(row, 3)[2] or None) for row in _data_lines("org_keywords.tsv")}
     honorifics = {row[0]: (_cells(row, 2)[1] or None) for row in _data_lines("honorifics.tsv")}
@@ -439,7 +449,8 @@ def load_builtin() -> Lexicon:
                                                                for e in b if e.kind == "sector" and e.sector)} - {"-"})
     return Lexicon(table, countries, igo_codes, igo_names, people, surnames, honorifics, pronouns, first_names,
                    context_aliases, plover_of, org_keywords, frozenset(row[0] for row in _data_lines("origin_words.txt")),
-                   {short: long_code for long_code, short in igo_codes.items()}, agent_codes)
+                   {short: long_code for long_code, short in igo_codes.items()}, agent_codes,
+                   frozenset(row[0] for row in _data_lines("body_nouns.txt")))
 
 
 def _load_people(table: PhraseTable) -> tuple[dict[str, KnownPerson], dict[str, list[KnownPerson]]]:
@@ -541,7 +552,8 @@ def _petrarch_surface(raw: str) -> tuple[str, bool]:
 def _petrarch_display(surface: str) -> str:
     if len(surface.replace(".", "")) <= 4 or not re.search(r"[AEIOU]", surface):
         return surface
-    return " ".join(w.capitalize() if w.isalpha() else w.title() for w in surface.split())
+    words = [w.capitalize() if w.isalpha() else w.title() for w in surface.split()]
+    return " ".join(w.lower() if k and w.lower() in NAME_FUNCTION_WORDS else w for k, w in enumerate(words))
 
 
 def _kind_for_code(code: str | None, countries: dict[str, Country]) -> EntryKind:
@@ -558,7 +570,9 @@ def _extra_entry(surface: str, exact: bool, root: str, dated: tuple[DatedCode, .
     kind = kind or _kind_for_code(code, countries)
     letters = surface.replace(".", "").replace(" ", "")
     mode: CaseMode = "exact" if len(letters) <= 3 else "proper"
-    shown = surface if mode == "exact" else " ".join(w[:1].upper() + w[1:].lower() for w in surface.split())
+    # function words stay lower case, so that "the Shire" and "Prince of Dol Amroth" match as written
+    shown = surface if mode == "exact" else " ".join(
+        w.lower() if w.lower() in NAME_FUNCTION_WORDS else w[:1].upper() + w[1:].lower() for w in surface.split())
     identity = f"country:{code}" if kind == "country" and code else (f"code:{code}" if code and kind != "person" else f"extra:{root}")
     if kind == "person":
         identity = f"person:{root}"

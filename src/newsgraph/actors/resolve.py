@@ -39,7 +39,14 @@ Design choices, documented here because later stages depend on them:
   "lawmakers and officials in Fornost and Gondor" (four actors).
 * A user's agents dictionary (``--lexicon Phoenix.agents.txt``) replaces the sector of a noun it
   lists, but a generic position stays generic ("Kremlin spokesman" is RUSGOV whatever sector the
-  dictionary gives "spokesman").
+  dictionary gives "spokesman"); several of its agents in one phrase are joined in text order,
+  as PETRARCH joins them ("Danish Islamist media" DNKMUSMED).
+* A body noun after an agent noun is the actor, with the agent's sector ("a rebel group" ---REB,
+  "the opposition coalition" OPP; ``body_nouns.txt``); an office holder's name before an agent
+  noun gives it the person's country ("the Maduro government" VENGOV, one actor, not Maduro).
+* An abbreviation in brackets after a named body ("the Syrian Observatory for Human Rights
+  (SOHR)") is that body wherever the text uses it.
+* "men" and "women" are coded (CVL) only when a country or place names them ("Indian men").
 """
 
 from __future__ import annotations
@@ -67,6 +74,9 @@ FORMER_WORDS = {"former", "ex", "onetime", "erstwhile"}
 #: Sectors written after an international body's code ("UN troops" -> UNMIL, as the Phoenix
 #: dictionaries code peacekeepers); an IGO's officials and envoys take the bare code.
 IGO_BRANCH_SECTORS = {"MIL", "LEG", "JUD", "COP", "SPY"}
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+#: Dependencies of the words inside an agent noun's phrase, before the noun.
+PHRASE_MODIFIER_DEPS = {"compound", "amod", "nmod", "advmod", "cc", "conj", "npadvmod"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "via"}
 
 
@@ -162,6 +172,7 @@ class _Resolution:
         self.person_tokens: set[int] = set()
         self.described_heads: set[int] = set()
         self.appositives: list[Candidate] = []
+        self.leader_names: dict[int, Candidate] = {}
 
     def _drop_matches_inside_names(self, matches: list[Match]) -> list[Match]:
         """ "Warsaw" in "Warsaw Pact", "Washington" in "Washington Post" is part of a longer name."""
@@ -177,8 +188,10 @@ class _Resolution:
                 kept.append(match)
                 continue
             outside = [i for i in range(ent.start, ent.end) if not (match.start <= i < match.end)]
+            # "Osgiliath with Gondor" tagged as one facility: lower-case function words join names
             explained = all(
                 self.doc[i].is_punct or self.doc[i].lower_ in DEFINITE | CONJUNCTIONS or self.doc[i].tag_ == "POS"
+                or (self.doc[i].pos_ in ("ADP", "DET", "CCONJ") and self.doc[i].text.islower())
                 or any(m.start <= i < m.end for m in matches)
                 for i in outside
             )
@@ -199,6 +212,7 @@ class _Resolution:
         self.candidates.extend(groups)
         self._add_context_aliases()
         self._add_leftover_entities()
+        self._link_abbreviations()
         self._link_titles_to_people()
         actors = self._build_actors()
         self._add_pronouns(actors)
@@ -281,7 +295,7 @@ class _Resolution:
             if ent.label_ != "PERSON":
                 continue
             start, end = self._trim_person(ent)
-            if end <= start or self._common_noun_phrase(start, end):
+            if end <= start or self._common_noun_phrase(start, end) or self._epithet_before_country(start, end):
                 continue
             lexical = self.match_of.get(start)
             if lexical is not None and lexical.entry.kind != "person" and lexical.start <= start and end <= lexical.end:
@@ -319,6 +333,13 @@ class _Resolution:
         title = self._sector_match(match.start - 1)
         return (title is not None and not title.entry.collective and title.entry.role != "plural"
                 and self.doc[match.start].text[:1].isupper())
+
+    def _epithet_before_country(self, start: int, end: int) -> bool:
+        """ "Evil Mordor" tagged as a person: a country name after a word that is no given name."""
+        tail = self._named_match(end - 1)
+        return (tail is not None and tail.end == end and tail.start > start
+                and tail.entry.kind in ("country", "adjective") and tail.entry.source in ("country", "extra")
+                and self.doc[start].text not in self.lex.first_names)
 
     def _common_noun_phrase(self, start: int, end: int) -> bool:
         """ "antiwar protesters" tagged PERSON: lower-case words ending in an agent noun are a group."""
@@ -410,11 +431,18 @@ class _Resolution:
                 or token.tag_ == "POS"
                 or token.text in ("-", "–")
                 or (token.pos_ in ("PROPN", "NOUN", "ADJ") and token.text[:1].isupper())
+                or _describing_word(token)
+                or (token.lower_ in CONJUNCTIONS | {","} and start - 2 >= sentence_start
+                    and _describing_word(self.doc[start - 2]) and _describing_word(self.doc[start]))
             )
             if not allowed or (start - 1) in self.person_tokens:
                 break
             start -= 1
-        while start < end and (self.doc[start].tag_ == "POS" or self.doc[start].is_punct):
+        # "Iran's hardline President", "Ithilen's awful and evil minister": the adjectives between
+        # the country and the title belong to the description only when a name comes before them
+        while start < end and (self.doc[start].tag_ == "POS" or self.doc[start].is_punct
+                               or self.doc[start].lower_ in CONJUNCTIONS
+                               or (_describing_word(self.doc[start]) and start not in self.match_of)):
             start += 1
         return self._describe(list(range(start, end)), list(range(start, end)))
 
@@ -495,7 +523,21 @@ class _Resolution:
             chosen = bodies[0] if bodies else chosen
         if any(self.doc[i].lower_ in FORMER_WORDS or self.doc[i].lower_.startswith("ex-") for i in tokens):
             return "ELI", "ELI"
-        return chosen.entry.sector, self._plover_of(chosen.entry)
+        return self._user_agents_joined(found, chosen) or chosen.entry.sector, self._plover_of(chosen.entry)
+
+    @staticmethod
+    def _user_agents_joined(found: list[Match], chosen: Match) -> str | None:
+        """ "Danish Islamist media" with a user's agents dictionary listing both nouns: every agent
+        of the phrase in text order, each once (MUSMED), as PETRARCH joins a noun phrase's agents.
+        The built-in agent nouns keep one agent per code."""
+        agents = [m for m in found if m.entry.source == "extra" and m.entry.sector and not m.entry.generic]
+        if len(agents) < 2 or chosen not in agents:
+            return None
+        chunks: list[str] = []
+        for match in agents:
+            sector = match.entry.sector or ""
+            chunks += [c for c in (sector[k:k + 3] for k in range(0, len(sector), 3)) if c not in chunks]
+        return "".join(chunks)
 
     def _sector_matches(self, tokens: list[int]) -> list[Match]:
         found: list[Match] = []
@@ -516,14 +558,50 @@ class _Resolution:
             if match.entry.kind != "sector" or match.start in self.person_tokens or (match.end - 1) in self.described_heads:
                 continue
             head = self.doc[match.end - 1]
+            body = self._body_noun_after(match, head)
+            if body is not None:
+                match, head = Match(match.start, body.i + 1, replace(match.entry, collective=True, role=None)), body
             if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod"):
                 continue
             if match.end < len(self.doc) and (match.end in self.person_tokens or self.doc[match.end].text in self.lex.honorifics):
                 continue
-            if self._inside_unknown_name(head) or self._body_of_position(head):
+            if self._inside_unknown_name(head, match.start) or self._body_of_position(head):
                 continue
             groups.extend(self._group_from(match, head))
         return groups
+
+    def _leader_before(self, i: int, head: Token) -> Match | None:
+        """ "the Maduro government", "the Erdogan administration": a known office holder's name modifying an
+        agent noun gives the noun that person's country, as the name would in PETRARCH."""
+        if i not in self.person_tokens or not _modifies_within(self.doc[i], head):
+            return None
+        for person in self.candidates:
+            if person.kind != "person" or not (self.doc[i].idx >= person.start and self.doc[i].idx < person.end):
+                continue
+            country = (person.code or "")[:3]
+            tokens = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+            if tokens is None or len(country) != 3 or not country.isalpha() or country not in self.lex.countries:
+                return None
+            match = Match(tokens.start, tokens.end, Entry(person.text, person.name, "adjective", country,
+                                                          f"country:{country}", "actor:coref:leader-country",
+                                                          "country", "any"))
+            self.leader_names[id(match)] = person
+            return match
+        return None
+
+    def _body_noun_after(self, match: Match, head: Token) -> Token | None:
+        """ "a rebel group", "the main opposition coalition": an agent noun modifying the body
+        noun right after it makes the body an actor with the agent's sector."""
+        if head.dep_ not in ("compound", "amod") or head.head.i != match.end or match.entry.generic:
+            return None
+        if match.start >= 2 and self.doc[match.start - 1].text == "-" \
+                and self.doc[match.start - 2].lower_ in NEGATING_PREFIXES:
+            # "an anti-government movement" is no government body
+            return None
+        body = head.head
+        if body.lemma_.lower() not in self.lex.body_nouns or body.i in self.match_of:
+            return None
+        return body
 
     def _body_of_position(self, head: Token) -> bool:
         """ "members of *parliament*", "commander of the *army*": the body in a generic position's
@@ -543,10 +621,14 @@ class _Resolution:
                 return None
         return None
 
-    def _inside_unknown_name(self, head: Token) -> bool:
+    def _inside_unknown_name(self, head: Token, phrase_start: int | None = None) -> bool:
         """ "the Chilean Fishermen's Party": a capitalised agent noun inside an organisation's
-        name is part of that name (coded as a whole later), not an agent of its own."""
-        return head.text[:1].isupper() and self._unknown_org_entity(head.i) is not None
+        name is part of that name (coded as a whole later), not an agent of its own; an agent
+        phrase that begins before the name ("Minister of Silly Walks" around "Silly Walks") is not."""
+        if not head.text[:1].isupper():
+            return False
+        entity = self._unknown_org_entity(head.i)
+        return entity is not None and (phrase_start is None or entity.start <= phrase_start)
 
     def _group_from(self, match: Match, head: Token) -> list[Candidate]:
         entry = match.entry
@@ -559,7 +641,7 @@ class _Resolution:
         i = match.start - 1
         while i >= sentence_start:
             token = self.doc[i]
-            named = self._named_match(i)
+            named = self._named_match(i) or self._leader_before(i, head)
             if named is not None and named.entry.kind != "person":
                 if named not in modifiers:
                     modifiers.insert(0, named)
@@ -578,7 +660,8 @@ class _Resolution:
             if token.tag_ == "POS" and left is not None and all(m.entry.kind == "region" for m in modifiers):
                 i -= 1
                 continue
-            inside_phrase = token.dep_ in ("compound", "amod", "nmod") and token.head.i > i and token.head.i <= head.i
+            # "labor and employment ministry" is one phrase; "Taipei and Hong Kong activists" are two actors
+            inside_phrase = _modifies_within(token, head) and not (token.lower_ in CONJUNCTIONS and left is not None)
             if (token.pos_ in ("ADJ", "NUM") or token.lower_ in QUANTIFIERS or inside_phrase) \
                     and token.lower_ not in DEFINITE | INDEFINITE:
                 i -= 1
@@ -627,6 +710,9 @@ class _Resolution:
         results: list[Candidate] = []
         for index, part in enumerate(parts):
             code = self._combine_matches(part, sector, generic_only)[0]
+            if entry.placed and code is not None and code.startswith(UNKNOWN_COUNTRY):
+                # "two men": a noun coded only when a country names it ("Indian men")
+                code = None
             part_plover = self._plover_for(code, sector, plover)
             last_part = index == len(parts) - 1
             leading = [m for m in part if m.start < match.start and m not in borrowed]
@@ -667,6 +753,10 @@ class _Resolution:
             results.append(candidate)
         for m in modifiers:
             self.absorbed.add(id(m))
+            leader = self.leader_names.get(id(m))
+            if results and leader is not None and leader in self.candidates:
+                # the name is part of the phrase ("the Maduro government"), not a mention of the person
+                self.candidates.remove(leader)
         return results
 
     def _phrase_root(self, match: Match) -> Token:
@@ -754,6 +844,7 @@ class _Resolution:
         after a seat of government speaks for it ("Kremlin spokesman" RUSGOV, whatever sector a
         user's agent dictionary gives "spokesman")."""
         igo = org = country = region = None
+        org_after_country = False
         for match in matches:
             entry = match.entry
             code = self._code(entry)
@@ -766,7 +857,12 @@ class _Resolution:
             elif entry.kind in ("country", "adjective") or entry.rule == CAPITAL_RULE:
                 country = country or (code[:3] if code else None)
             elif code:
+                org_after_country = org is None and country is not None
                 org = org or code
+        if org and country and org_after_country and len(org) == 6 and org[:3] in self.lex.countries \
+                and org[:3] != country:
+            # "Iraqi Hizbollah fighters": a national body's name after another country's is that country's body
+            org = country + org[3:]
         return _combine(igo, org, country, region, sector)
 
 
@@ -866,7 +962,8 @@ class _Resolution:
                 start += 1
             if end <= start or any(self._named_match(i) or i in self.person_tokens for i in range(start, end)):
                 continue
-            if any(self._sector_match(i) for i in range(start, end)) and not self._inside_unknown_name(self.doc[end - 1]):
+            agents = [m for m in (self._sector_match(i) for i in range(start, end)) if m is not None]
+            if agents and not self._inside_unknown_name(self.doc[end - 1], min(m.start for m in agents)):
                 continue
             s, e, text = self._span_text(start, end)
             if not self._is_free(s, e) or not any(c.isupper() for c in text):
@@ -898,8 +995,8 @@ class _Resolution:
             code = self._code(match.entry)
             if match.entry.source == "igo":
                 return code
-            if match.entry.kind in ("adjective", "country") and match.entry.source in ("country", "place"):
-                return code[:3] if code else None
+            if match.entry.kind in ("adjective", "country") and match.entry.source in ("country", "place", "extra"):
+                return code[:3] if code and code[:3].isalpha() else None
         return None
 
     def _country_after(self, head: Token) -> str | None:
@@ -934,6 +1031,39 @@ class _Resolution:
             return None
         code = self._code(before.entry)
         return code[:3] if code else None
+
+    def _link_abbreviations(self) -> None:
+        """ "the European Union (EU)", "the Syrian Observatory for Human Rights (SOHR)": an
+        abbreviation in brackets right after a named body is that body, there and wherever else
+        the text uses it, whatever a lexicon says the abbreviation alone stands for."""
+        ends: dict[int, Candidate] = {}
+        for candidate in self.candidates:
+            # a capital or city is a dateline's place ("BEIJING (AFP)"), not a body with an abbreviation
+            if candidate.kind == "organization" and candidate.rule not in (CAPITAL_RULE, PLACE_RULE):
+                ends.setdefault(candidate.end, candidate)
+        bodies: dict[str, Candidate] = {}
+        for bracketed in re.finditer(r"\(([A-Z][A-Z.]{1,7})\)", self.text):
+            body = ends.get(len(self.text[:bracketed.start()].rstrip()))
+            initials = {word[:1].upper() for word in re.findall(r"\w+", body.text)} if body is not None else set()
+            if body is not None and bracketed.group(1)[0] in initials \
+                    and normalize(body.text) != normalize(bracketed.group(1)):
+                bodies.setdefault(bracketed.group(1), body)
+        for candidate in self.candidates:
+            body = bodies.get(candidate.text)
+            if body is not None and candidate is not body and candidate.kind != "person":
+                candidate.identity, candidate.name, candidate.kind = body.identity, body.name, body.kind
+                candidate.code, candidate.sector, candidate.quality = body.code, body.sector, body.quality
+                candidate.rule = "actor:coref:abbreviation"
+        for abbreviation, body in bodies.items():
+            for use in re.finditer(rf"(?<![\w.]){re.escape(abbreviation)}(?!\w)", self.text):
+                tokens = self.doc.char_span(use.start(), use.end())
+                if tokens is None or not self._is_free(use.start(), use.end()) \
+                        or any(c.start < use.end() and use.start() < c.end for c in self.candidates):
+                    continue
+                self.candidates.append(Candidate(use.start(), use.end(), use.group(), "actor:coref:abbreviation",
+                                                 body.identity, body.name, body.kind, code=body.code,
+                                                 quality=body.quality, head=tokens.end - 1, sector=body.sector))
+                self._take(use.start(), use.end())
 
     def _link_titles_to_people(self) -> None:
         """ "a Kremlin spokesman" / "the Russian president" -> the one named person fitting it;
@@ -1112,8 +1242,33 @@ def _combine(igo: str | None, org: str | None, country: str | None, region: str 
 
 def _refines(described: str | None, known: str | None) -> bool:
     """ "Bree Prime Minister Romendacil" with Romendacil listed as BRE: the title adds a sector to
-    the listed country (BREGOV), so the text's description wins over an equally sure lexicon."""
-    return bool(described and known and len(known) == 3 and described.startswith(known) and len(described) > 3)
+    the listed country (BREGOV), so the text's description wins over an equally sure lexicon; as
+    PETRARCH codes a noun phrase by its first actor, "Ithilen's minister Calimehtar" is ITHGOV
+    even where the lexicon lists Calimehtar with another bare country."""
+    return bool(described and known and len(known) == 3 and len(described) > 3
+                and not described.startswith(UNKNOWN_COUNTRY))
+
+
+def _modifies_within(token: Token, head: Token) -> bool:
+    """Whether a word before an agent noun modifies it through words between the two only ("high
+    ranking military personnel", "labor and employment ministry"); a finite verb read as a
+    modifier ("Soldiers from Mali attacked rebels") ends the phrase."""
+    if token.dep_ not in PHRASE_MODIFIER_DEPS or token.tag_ in FINITE_VERB_TAGS:
+        return False
+    current = token
+    while current.i != head.i:
+        parent = current.head
+        if parent.i == current.i or not (head.left_edge.i <= parent.i <= head.i) or parent.tag_ in FINITE_VERB_TAGS:
+            return False
+        current = parent
+    return True
+
+
+def _describing_word(token: Token) -> bool:
+    """A lower-case adjective or noun inside a title phrase ("hardline", "awful" and "evil"); not the end
+    of a hyphenated word ("French-backed Prime Minister" is not French)."""
+    after_hyphen = token.i > 0 and token.nbor(-1).text in ("-", "–") and not token.nbor(-1).whitespace_
+    return token.text[:1].islower() and (token.pos_ in ("ADJ", "NOUN") or token.dep_ == "amod") and not after_hyphen
 
 
 def _fragment_head(head: Token) -> bool:
