@@ -6,9 +6,10 @@ import datetime as dt
 import re
 
 import pytest
+from spacy.tokens import Doc
 
 from newsgraph.events import EventCoder
-from newsgraph.events.coder import MODEL_EVENT_MIN_LIFT
+from newsgraph.events.coder import COMPOUND_GROUP_RULE, MODEL_EVENT_MIN_LIFT, _refines
 from newsgraph.events.dates import resolve
 from newsgraph.events.typemodel import TypeModel, sentence_features
 from newsgraph.nlp import DEFAULT_MODEL, load_language
@@ -831,3 +832,164 @@ def test_learned_model_codes_no_event_inside_a_direct_quotation(nlp, coder) -> N
     quote = Quote(text=text[start:end], start=start, end=end, kind="direct", speaker=SpeakerRef(name="Ottokar"))
     quoted = code(nlp, coder, text, quotes=[quote])
     assert not any(e.rule.startswith("event:model:") for e in quoted)
+
+
+USER_PRECEDENCE_DICTIONARY = """\
+--- WELCOME   [041]  ---
+WELCOME
+
+--- CALL   [020]  ---
+CALL
+- * (FOR)  [020]
+
+--- CONVENE   [040]  ---
+CONVENE
+- * TALKS IN ^ WITH +  [046]
+
+--- STUMBLE   [---]  ---
+STUMBLE
+- + * INTO $  [190]
+
+--- ESCORT   [042:043]  ---
+ESCORT
+
+--- INSPECT   [042]  ---
+INSPECT
+
+--- EXTOL   [051]  ---
+EXTOL {EXTOLLED EXTOLLING}
+- * COURAGE  [919]
+
+--- DECLARE   [---]  ---
+DECLARE
+- * SANCTIONS  [163]
+
+--- SHELVE   [---]  ---
+SHELVE
+- % HAVE *  [191]
+
+--- STAND   [---]  ---
++STAND_DOWN {+STOOD_DOWN +STANDING_DOWN}  [0873]
+"""
+
+
+@pytest.fixture(scope="module")
+def user_coder(tmp_path_factory) -> EventCoder:
+    path = tmp_path_factory.mktemp("verbs") / "verbs.txt"
+    path.write_text(USER_PRECEDENCE_DICTIONARY, encoding="utf-8")
+    coder = EventCoder(type_model=_tiny_model({}))
+    coder.load_verb_dictionary(path)
+    return coder
+
+
+def test_a_loaded_dictionary_wins_where_it_matches_unless_the_built_in_code_is_narrower(nlp, user_coder) -> None:
+    plain = EventCoder(type_model=_tiny_model({}))
+    welcome = "Ruritania welcomed the decision of Borduria."
+    assert {e.cameo for e in code(nlp, plain, welcome)} == {"051"}
+    welcomed = code(nlp, user_coder, welcome)
+    assert {e.cameo for e in welcomed} == {"041"} and "petrarch:welcome" in welcomed[0].rule
+    # The built-in 0256 (appeal for a ceasefire) narrows the dictionary's generic appeal 020.
+    call = "Ruritania called for a ceasefire with Borduria."
+    assert {e.cameo for e in code(nlp, plain, call)} == {"0256"}
+    assert {e.cameo for e in code(nlp, user_coder, call)} == {"0256"}
+
+
+def test_narrower_codes_of_the_same_family() -> None:
+    assert _refines("0256", "025") and _refines("022", "020") and _refines("0211", "020")
+    assert not _refines("0234", "0255") and not _refines("020", "022") and not _refines("051", "041")
+
+
+def test_pattern_role_markers_choose_the_target_and_the_source(nlp, user_coder) -> None:
+    # "* TALKS IN ^ WITH +": the place after "in" is skipped; the target follows "with".
+    talks = code(nlp, user_coder, "Ruritania convened talks in Syldavia with Borduria.")
+    assert [(e.source.actor, e.target.actor if e.target else None, e.cameo) for e in talks] == [("rur", "bor", "046")]
+    assert "pattern-target" in talks[0].rule
+    # "+ * INTO $": the subject is the target and the phrase after "into" names the source.
+    ambush = [e for e in code(nlp, user_coder, "Syldavia stumbled into a Ruritanian ambush.")
+              if e.trigger == "stumbled"]
+    assert dyads(ambush) == {("rur", "syl")} and ambush[0].cameo == "190"
+
+
+def test_a_colon_code_gives_the_targets_act_back_and_only_then(nlp, user_coder) -> None:
+    both = code(nlp, user_coder, "Ruritania escorted Borduria.")
+    assert {(e.source.actor, e.target.actor, e.cameo) for e in both} == {("rur", "bor", "042"), ("bor", "rur", "043")}
+    one = code(nlp, user_coder, "Syldavia inspected Borduria.")
+    assert {(e.source.actor, e.target.actor, e.cameo) for e in one} == {("syl", "bor", "042")}
+
+
+def test_a_pattern_code_the_ontology_lacks_gives_way_to_the_verbs_default(nlp, user_coder) -> None:
+    praised = code(nlp, user_coder, "Ruritania extolled the courage of Borduria.")
+    assert {e.cameo for e in praised} == {"051"} and all("COURAGE" not in e.rule for e in praised)
+
+
+def test_pattern_words_inside_a_reported_clause_do_not_match(nlp, user_coder) -> None:
+    events = code(nlp, user_coder, "Ruritania declared that Borduria imposed sanctions on Syldavia.")
+    assert not [e for e in events if e.trigger == "declared"]
+    assert {(e.source.actor, e.cameo) for e in events if e.trigger == "imposed"} == {("bor", "163")}
+
+
+def test_a_compound_marker_makes_coordinated_subjects_act_on_each_other(nlp, user_coder) -> None:
+    events = [e for e in code(nlp, user_coder, "Ruritania and Borduria have shelved their summit.")
+              if e.trigger == "shelved"]
+    assert {(e.source.actor, e.target.actor, e.cameo) for e in events} == {("rur", "bor", "191")}
+    assert events[0].reciprocal
+    alone = [e for e in code(nlp, user_coder, "Ruritania shelved the summit.") if e.trigger == "shelved"]
+    assert not alone  # the pattern needs "have" before the verb; the block has no default
+
+
+def test_a_country_is_not_a_member_beside_its_own_group(nlp, coder) -> None:
+    # "Lawmakers in Ruritania and Borduria", parsed with Borduria as a conjunct of "Lawmakers"
+    # (as the parser does with unknown names): the actors stage's per-country groups stand for both.
+    words = ["Lawmakers", "in", "Ruritania", "and", "Borduria", "welcomed", "Syldavia", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[5, 0, 1, 0, 0, 5, 5, 5],
+              deps=["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
+              pos=["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+              tags=["NNS", "IN", "NNP", "CC", "NNP", "VBD", "NNP", "."],
+              lemmas=["lawmaker", "in", "Ruritania", "and", "Borduria", "welcome", "Syldavia", "."])
+    text = doc.text
+
+    def actor(actor_id: str, code_: str, kind: str, rule: str, start: int, end: int) -> Actor:
+        return Actor(id=actor_id, name=text[start:end], kind=kind, code=code_, rule=rule,
+                     mentions=[Mention(start, end, text[start:end], "test")])
+
+    def at(word: str) -> tuple[int, int]:
+        return text.index(word), text.index(word) + len(word)
+
+    table = ActorTable([
+        actor("rur-leg", "RURLEG", "group", COMPOUND_GROUP_RULE, 0, at("Ruritania")[1]),
+        actor("bor-leg", "BORLEG", "group", COMPOUND_GROUP_RULE, *at("Lawmakers")),
+        actor("rur", "RUR", "country", "test", *at("Ruritania")),
+        actor("bor", "BOR", "country", "test", *at("Borduria")),
+        actor("syl", "SYL", "country", "test", *at("Syldavia")),
+    ])
+    events = coder.code(doc, Article(id="t", text=text, published=WEDNESDAY), table, [])
+    assert {e.source.code for e in events} == {"RURLEG", "BORLEG"}
+    assert {e.target.code for e in events if e.target} == {"SYL"}
+
+
+def test_an_act_on_something_another_actor_sent_is_aimed_at_the_sender(nlp, coder) -> None:
+    seized = [e for e in code(nlp, coder, "Ruritania seized weapons supplied by Borduria.") if e.trigger == "seized"]
+    assert dyads(seized) == {("rur", "bor")} and "obj-author" in seized[0].rule
+
+
+def test_a_two_word_verb_form_needs_its_second_word(nlp, user_coder) -> None:
+    text = "Ruritania stood down its forces on the border with Borduria."
+    stood = [e for e in code(nlp, user_coder, text) if e.trigger == "stood"]
+    assert {e.cameo for e in stood} == {"0873"} and "petrarch:stand:stood_down" in stood[0].rule
+    assert not [e for e in code(nlp, user_coder, "Ruritania stood with Borduria.") if e.cameo == "0873"]
+
+
+def test_an_act_the_dictionary_codes_outside_the_ontology_is_still_the_sentences_act(nlp, tmp_path) -> None:
+    """'zorble' has only a WEIS-style code (901) in the user's dictionary: the sentence's act is
+    known but cannot be written; neither the report of it nor the model's guess is coded."""
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- ZORBLE   [901]  ---\nZORBLE\n\n--- SAY   [023]  ---\nSAY {SAID SAYS}\n", encoding="utf-8")
+    text = "Ruritania zorbled Borduria on Monday, officials in Syldavia said."
+    guessing = EventCoder(type_model=_tiny_model({"v:zorble": (0.0, 5.0, 0.0, 0.0)}))
+    assert any(e.trigger == "zorbled" for e in code(nlp, guessing, text))
+    guessing.load_verb_dictionary(path)
+    assert not [e for e in code(nlp, guessing, text) if e.trigger in ("zorbled", "said")]
+    # A report of an act the dictionary does not know at all is still coded.
+    other = [e for e in code(nlp, guessing, "Ruritania blorped Borduria on Monday, officials in Syldavia said.")
+             if e.trigger == "said"]
+    assert other and other[0].cameo == "023"
