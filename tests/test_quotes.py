@@ -75,6 +75,49 @@ def test_marks_unbalanced_paragraph_does_not_spread() -> None:
     assert spans == ["we will rebuild the bridge"]
 
 
+def test_marks_open_despite_a_stray_space_after_the_mark() -> None:
+    text = "“We waited long enough,” Ellen Park said. “ Nobody here wants another winter of detours.”"
+    spans = [text[m.start:m.end].strip() for m in find_marked_spans(text)]
+    assert spans == ["We waited long enough,", "Nobody here wants another winter of detours."]
+    loose = "The score was 3 “ to 1 in the end."
+    assert find_marked_spans(loose) == []
+
+
+def test_marks_close_a_forgotten_quote_at_the_paragraph_end() -> None:
+    text = "“The harbour reopens in spring,” said Tomas Reyl. “The cranes are back. Ships have booked.\n\nAfter."
+    spans = [text[m.start:m.end] for m in find_marked_spans(text)]
+    assert spans == ["The harbour reopens in spring,", "The cranes are back. Ships have booked."]
+    unfinished = "He said: “The cranes are back and then\n\nAfter."
+    assert find_marked_spans(unfinished) == []
+
+
+def test_marks_close_despite_a_stray_space_before_the_mark() -> None:
+    text = "“The ferry is late again, ” the skipper said. A sign read “ Closed ” all week."
+    spans = [text[m.start:m.end].strip() for m in find_marked_spans(text)]
+    assert spans[0] == "The ferry is late again,"
+    straight = '"We will sue the council, " she said.'
+    assert [straight[m.start:m.end] for m in find_marked_spans(straight)] == ["We will sue the council, "]
+
+
+def test_marks_split_transcript_turns_into_quotes_of_their_own() -> None:
+    text = ('"HOST: Will the mayor attend the hearing?\n\n"ROSS: She will not. The hearing is a stunt.\n\n'
+            '"It was called in a hurry.\n\n"HOST: Thank you for joining us."')
+    spans = [[text[s:e] for s, e in m.pieces] for m in find_marked_spans(text)]
+    assert spans == [
+        ["Will the mayor attend the hearing?"],
+        ["She will not. The hearing is a stunt.", "It was called in a hurry."],
+        ["Thank you for joining us."],
+    ]
+
+
+def test_marks_keep_typographic_quotes_nested_in_straight_ones() -> None:
+    text = '"As “The Harbour Gazette” reported, the ferry will stop running in May," she said.'
+    spans = [text[m.start:m.end] for m in find_marked_spans(text)]
+    assert spans == ["As “The Harbour Gazette” reported, the ferry will stop running in May,"]
+    doubled = '"“We stay open,” the owner said before locking the door."'
+    assert [doubled[m.start:m.end] for m in find_marked_spans(doubled)][0] == "We stay open,"
+
+
 # --- direct quotes ----------------------------------------------------------------------------
 
 
@@ -709,3 +752,84 @@ def test_seed_score(pipeline, extractor, shared_dir: Path, tmp_path: Path) -> No
     scores = json.loads(result.stdout)
     assert scores["end_to_end_overlap"]["f1"] >= 0.8, scores["summary"]
     assert scores["cue_accuracy_on_matched"] >= 0.8, scores["summary"]
+
+
+def test_forgotten_closing_mark_continues_the_speakers_quote(quotes_of) -> None:
+    text = ("“The harbour will reopen in spring,” said Tomas Reyl. “The repairs are finished and the "
+            "cranes are back. Shipping lines have booked their slots.\n\nReyl gave no date for the first ship.")
+    q = _one(quotes_of(text), "harbour")
+    assert "Shipping lines have booked their slots." in q.text
+    assert q.speaker.name == "Tomas Reyl" and q.kind == "direct"
+
+
+def test_age_phrase_signs_a_quotation(quotes_of) -> None:
+    text = ("The clip spread quickly.\n\n“What if the mayor had listened?” the 43-year-old asked in the "
+            "film’s caption.")
+    q = _one(quotes_of(text), "mayor had listened")
+    assert q.speaker.name == "43-year-old"
+    assert _span_text(text, q).endswith("43-year-old")
+    assert q.rule.endswith("trailing-signature")
+
+
+def test_parenthetical_speaker_introduces_a_quotation(quotes_of) -> None:
+    text = "The delay had several causes, including, she said, “a shortage of trained welders at the yard.”"
+    quotes = quotes_of(text)
+    q = _one(quotes, "welders")
+    assert q.kind == "direct" and q.text == "a shortage of trained welders at the yard."
+    assert _span_text(text, q) == "she" and q.cue == "say"
+    assert not any("several causes" in other.text for other in quotes)
+
+
+def test_colon_after_a_named_subject_with_be_introduces_a_quotation(quotes_of) -> None:
+    text = ("The review did not go well for the club. Senator Maria Lopez was blunt in her verdict: "
+            "“This stadium deal should never have been signed.”")
+    q = _one(quotes_of(text), "stadium deal")
+    assert q.kind == "direct" and q.speaker.name == "Maria Lopez"
+    plain = "The rule is simple: “Whoever arrives first picks the table.”"
+    assert not any(other.kind == "direct" for other in quotes_of(plain))
+
+
+def test_transcript_turns_take_their_labels_as_speakers(quotes_of) -> None:
+    text = ('"HOST: Will the mayor attend the hearing tomorrow?\n\n"ROSS: She will not attend. The hearing is '
+            'a stunt by her rivals.\n\n"HOST: Thank you for joining us this morning."')
+    quotes = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker.name for q in quotes] == ["HOST", "ROSS", "HOST"]
+    assert quotes[1].text == "She will not attend. The hearing is a stunt by her rivals."
+
+
+def test_quotation_introduced_by_a_colon_ends_a_report_as_direct(quotes_of) -> None:
+    text = ("The mayor said she was too tired to answer further questions: “I have had a long day and I need "
+            "to sleep now, thank you.”")
+    quotes = quotes_of(text)
+    q = _one(quotes, "long day")
+    assert q.kind == "direct" and q.text.startswith("I have had") and "too tired" not in q.text
+    assert q.speaker.name == "mayor"
+    scare = "The mayor said the plan was, in her words: “fine.”"
+    assert not any(other.kind == "direct" and other.text.startswith("fine") and other.rule.startswith(
+        "quote:direct:introduced") for other in quotes_of(scare))
+
+
+def test_short_continuation_joins_the_speakers_quote(quotes_of) -> None:
+    text = ("The vote was close.\n\n“I would,” Marta said to the screen. “I would, Pavel.”\n\n"
+            "The broadcast ended soon after.")
+    q = _one(quotes_of(text), "I would")
+    assert q.spans is not None and len(q.spans) == 2
+    assert text[q.spans[1].start:q.spans[1].end] == "I would, Pavel."
+    assert q.speaker.name == "Marta"
+
+
+def test_footage_of_a_named_person_asking_gives_that_person(quotes_of) -> None:
+    text = "The new ad uses footage of Maria Lopez asking, “Why is the harbour still closed, you might ask?”"
+    q = _one(quotes_of(text), "harbour still closed")
+    assert q.speaker.name == "Maria Lopez"
+    assert _span_text(text, q) == "Maria Lopez"
+
+
+def test_past_tense_verb_and_name_after_a_quotation_sign_it(quotes_of) -> None:
+    text = ("The crowd stayed until the lights went out.\n\n“What a night for this town!” grinned Tomas Reyl, "
+            "who had waited.")
+    q = _one(quotes_of(text), "What a night")
+    assert q.speaker.name == "Tomas Reyl" and q.cue == "grin"
+    assert q.rule.endswith("inverted-signature")
+    place = "“Welcome home,” read the sign at Oslo Central Station."
+    assert not any(other.rule.endswith("inverted-signature") for other in quotes_of(place))

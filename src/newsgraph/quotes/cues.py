@@ -64,6 +64,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(head.head, depth + 1)  # "she won the vote by promising ..."
     if head.i == verb.i or head.pos_ not in _VERBAL | {"ADJ"}:
         return None
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.i > 0:
+        named = verb.doc[verb.i - 1]
+        if named.dep_ == "pobj" and named.pos_ == "PROPN" and named.head.lower_ == "of":
+            return named  # "the ad uses footage of Clinton asking ...", parsed as the verb's participle
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         shared = _subject(head, depth + 1)
         if shared is None and verb.dep_ == "conj":

@@ -34,6 +34,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _UTTERANCE_END = set(",.?!…—–-")
 SCARE_QUOTE_MAX_WORDS = 3
 GUESSED_QUOTE_MIN_WORDS = 9
+INTRODUCED_MIN_WORDS = 4
 _MAX_INTERRUPTION_WORDS = 12
 _MAX_APPOSITION_TOKENS = 12
 _MAX_SIGNATURE_CHARS = 80
@@ -52,6 +53,7 @@ CONFIDENCE = {
     "direct:previous-paragraph": 0.5,
     "direct:nearby-subject": 0.35,
     "direct:guessed-speaker": 0.25,
+    "direct:introduced": 0.8,
     "mixed:content": 0.75,
     "indirect:ccomp": 0.7,
     "indirect:parenthetical": 0.65,
@@ -71,6 +73,11 @@ class _Attribution:
     cue: Cue
     how: str
     mate: int | None = None
+
+
+def _age_phrase(phrase: list[Token]) -> bool:
+    """"the 43-year-old": a person named by their age, which the tagger reads as a date."""
+    return phrase[-1].lower_ == "old" and any(t.like_num for t in phrase)
 
 
 def _alnum_count(text: str, start: int, end: int) -> int:
@@ -149,8 +156,10 @@ class _Assembly:
     def _token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.token_starts, char) - 1)
 
-    def _name_head(self, start: int, limit: int) -> int | None:
-        """Last token of a capitalised name starting at ``start`` ("Stephanie Egan", "PENCE")."""
+    def _name_head(self, start: int, limit: int, capitals: bool = False) -> int | None:
+        """Last token of a capitalised name starting at ``start`` ("Stephanie Egan", "PENCE");
+        with ``capitals``, a word in capitals counts as a name whatever its tag (a transcript's
+        "ROSS:" label, which the tagger may read as a common noun)."""
         i = self._token_at(start)
         head = None
         while i < len(self.doc) and self.doc[i].idx < limit and i - self._token_at(start) < _MAX_NAME_TOKENS:
@@ -160,7 +169,10 @@ class _Assembly:
             elif token.text not in (".", "-") or head is None:
                 break
             i += 1
-        return head if head is not None and self.doc[head].pos_ == "PROPN" else None
+        if head is None:
+            return None
+        last = self.doc[head]
+        return head if last.pos_ == "PROPN" or (capitals and last.text.isupper() and len(last.text) > 1) else None
 
     def _speaker_labels(self) -> list[Cue]:
         """Transcript labels at a paragraph start ("PENCE: ..."), read as a speaker and a colon."""
@@ -169,7 +181,8 @@ class _Assembly:
             match = _NAME_LABEL.match(self.text, start, end)
             if match is None:
                 continue
-            head = self._name_head(match.start(1), match.end(1))
+            turn = match.group(1).isupper() and self.text[start:match.start(1)].strip() in self.lex.quote_marks
+            head = self._name_head(match.start(1), match.end(1), capitals=turn)
             if head is None or self.doc[head].idx + len(self.doc[head].text) != match.end(1):
                 continue
             colon = self.text.index(":", match.end(1))
@@ -450,9 +463,11 @@ class _Assembly:
             return Cue(lemma=inverted[0], category="speech", anchor=self._token_at(colon), start=colon, end=colon + 1,
                        subject=inverted[1], colon_at=colon, rule="inverted-colon")
         root = self._clause_head_before(colon)
-        if root is None or root.lemma_ == "be":
-            return None  # "The rule is simple:" introduces no speaker
+        if root is None:
+            return None
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if root.lemma_ == "be" and not (subject is not None and subject.ent_type_ in ("PERSON", "ORG")):
+            return None  # "The rule is simple:" introduces no speaker; "The board was clear:" does
         if subject is None and root.lemma_.lower() in self.lex.cue_verbs:
             # "Said Orwin:", "Continued Pell:": the speaker follows the verb
             subject = next((c for c in root.children if c.i > root.i and c.idx < colon and c.pos_ == "PROPN"), None)
@@ -560,9 +575,19 @@ class _Assembly:
             return None
         lead_end = len(lead[:-1].rstrip())
         for cue in self._cues_in(self._paragraph(mark.open_mark), self._paragraph(mark.open_mark)):
-            if cue.end == lead_end and cue.category == "speech" and self._bare(cue):
+            if cue.end == lead_end and cue.category == "speech" and (self._bare(cue) or self._parenthetical(cue)):
                 return cue
         return None
+
+    def _parenthetical(self, cue: Cue) -> bool:
+        """", Sanders said, “...”": a speaker and a speech verb set off by commas right before a
+        quotation introduce it, whatever clause the parse hung on the verb."""
+        subject = cue.subject
+        if subject is None or cue.verb is None or subject.i >= cue.verb.i:
+            return False
+        if self.text[subject.idx + len(subject.text):cue.start].strip():
+            return False
+        return self.text[:subject.left_edge.idx].rstrip().endswith(",")
 
     def _same_clause(self, start: int, end: int) -> bool:
         """Whether only a short stretch with no sentence end lies between a quotation and a cue:
@@ -671,10 +696,13 @@ class _Assembly:
                 continue
             mark = self.marks[k]
             words = len(_WORD.findall(text[mark.start:mark.end]))
-            if words <= SCARE_QUOTE_MAX_WORDS and not self._short_utterance(mark, att):
-                continue
             host = quote_of.get(att.mate) if att.how in joining and att.mate is not None else None
-            if host is not None and host.kind == "direct" and not self._new_clause_between(att.mate, k, att.cue):
+            if host is not None and (host.kind != "direct" or self._new_clause_between(att.mate, k, att.cue)):
+                host = None
+            if words <= SCARE_QUOTE_MAX_WORDS and not (host is not None and self._utterance(mark)) \
+                    and not self._short_utterance(mark, att):
+                continue  # a short continuation (“A,” she said. “Yes, B.”) is speech all the same
+            if host is not None:
                 self._extend(host, mark.pieces)
                 quote_of[k] = host
                 continue
@@ -778,12 +806,16 @@ class _Assembly:
             return None  # “Twin Peaks,” the series that ...: a title, not an utterance
         para_end = self.paragraph_ends[self._paragraph(mark.close_mark)]
         i = self._token_at(mark.close_mark) + 1
+        inverted = self._inverted_signature(i, para_end)
+        if inverted is not None:
+            return inverted
         phrase: list[Token] = []
         while i < len(self.doc) and self.doc[i].idx < para_end and len(phrase) <= _MAX_NAME_TOKENS:
             token = self.doc[i]
             if phrase and self._signing_verb(token):
-                head = next((t for t in reversed(phrase) if t.pos_ in ("PROPN", "NOUN", "PRON")), phrase[-1])
-                if head.ent_type_ in _TIME_ENTITIES:
+                head = phrase[-1] if _age_phrase(phrase) else next(
+                    (t for t in reversed(phrase) if t.pos_ in ("PROPN", "NOUN", "PRON")), phrase[-1])
+                if head.ent_type_ in _TIME_ENTITIES and not _age_phrase(phrase):
                     return None
                 return Cue(lemma=self.lex.verb_lemma(token.text) or token.lemma_.lower(), category="speech",
                            anchor=token.i, start=token.idx, end=token.idx + len(token.text), subject=head,
@@ -793,6 +825,20 @@ class _Assembly:
             phrase.append(token)
             i += 1
         return None
+
+    def _inverted_signature(self, i: int, para_end: int) -> Cue | None:
+        """“This is great!” beamed Dana Holt: a past-tense verb right after the closing mark and a
+        person's name right after the verb sign the quotation, the verb standing as the cue."""
+        if i + 1 >= len(self.doc):
+            return None
+        verb = self.doc[i]
+        if verb.tag_ != "VBD" or not verb.text.islower() or verb.idx >= para_end:
+            return None
+        head = self._name_head(self.doc[i + 1].idx, para_end)
+        if head is None or self.doc[head].ent_type_ != "PERSON":
+            return None
+        return Cue(lemma=self.lex.verb_lemma(verb.text) or verb.lemma_.lower(), category="speech", anchor=verb.i,
+                   start=verb.idx, end=verb.idx + len(verb.text), subject=self.doc[head], rule="inverted-signature")
 
     def _signing_verb(self, token: Token) -> bool:
         """A verb signing a quotation from after it: a speech verb of the lexicon or of uttering,
@@ -881,7 +927,19 @@ class _Assembly:
             return self._quote(pieces, "direct", cue, "direct:content")
         if quoted <= 0:
             return None
+        if self._introduced_tail(marks[-1], start, end):
+            return self._quote(marks[-1].pieces, "direct", cue, "direct:introduced")
         return self._quote([(start, end)], "mixed", cue, "mixed:content")
+
+    def _introduced_tail(self, mark: MarkedSpan, start: int, end: int) -> bool:
+        """Whether a mixed report ends with a whole quotation that its words introduce with a colon
+        (“..., but with a caveat: “...”): then the quotation alone is what was said, and the
+        writer's words before it only frame it."""
+        if not start < mark.open_mark or mark.close_mark < end - 1:
+            return False
+        if len(_WORD.findall(self.text[mark.start:mark.end])) < INTRODUCED_MIN_WORDS:
+            return False
+        return self.text[start:mark.open_mark].rstrip().endswith(":")
 
     def _signed_by(self, mark: MarkedSpan, cue: Cue) -> bool:
         """“...,” the source said: a quotation closed by a comma, question or exclamation mark with

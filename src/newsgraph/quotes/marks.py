@@ -3,7 +3,10 @@
 Works on characters, not tokens, so it is cheap and independent of the tokenizer. The quote
 state is reset at every paragraph boundary: an unbalanced mark cannot swallow the rest of the
 article. The one exception is the news convention for a quote running over several
-paragraphs: each paragraph opens with a mark, and only the last one closes.
+paragraphs: each paragraph opens with a mark, and only the last one closes; a transcript's
+paragraphs opening with a mark and a speaker's label ("“WALLACE: ...") are turns of their own.
+Typing slips are tolerated where they cannot be read otherwise: a space inside the marks, a
+closing mark forgotten at the end of a quoting paragraph, typographic marks nested in straight ones.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from newsgraph.quotes.lexicon import QuoteMark, lexicon
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SINGLE_CLOSERS = frozenset("’'")
+UNCLOSED_MIN_WORDS = 4
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.’'-]*(?:[ \t]+[A-Z][A-Z.’'-]*){0,3}:\s")
+_UTTERANCE_STOPS = frozenset(",.?!…")
+_UNCLOSED_LEAD_END = frozenset(".?!:,”\"")
 _OPENING_CONTEXT = set(" \t\u00a0([{—–-/:") | {"\u2014", "\u2013"}
 
 
@@ -53,22 +60,38 @@ def _closes(family: str, mark: QuoteMark) -> bool:
 
 def _can_open(text: str, i: int, mark: QuoteMark) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
-    if nxt.isspace() and not text[i + 1:i + 5].lstrip(" ").startswith(("…", "...")):
+    prev = text[i - 1] if i > 0 else "\n"
+    if nxt.isspace() and not text[i + 1:i + 5].lstrip(" ").startswith(("…", "...")) \
+            and not _opens_before_space(text, i, mark, prev):
         return False  # a quotation may open on an ellipsis: “ … if the vote were held today”
     if mark.role == "close":
         return False
-    prev = text[i - 1] if i > 0 else "\n"
     if mark.role == "open":
         # "‘" after a letter is a typographic apostrophe gone wrong ("rock ‘n’ roll" aside), not a quote
         return not (mark.family == "single" and prev.isalnum())
     return prev.isspace() or prev in _OPENING_CONTEXT or prev in lexicon().quote_marks
 
 
+def _opens_before_space(text: str, i: int, mark: QuoteMark, prev: str) -> bool:
+    """A typographic opening double mark typed with a stray space after it (said. “ You know,
+    ...”): it still opens, when written after a space and followed by one space and a capital."""
+    return mark.role == "open" and mark.family == "double" and prev.isspace() \
+        and text[i + 1:i + 2] == " " and text[i + 2:i + 3].isupper()
+
+
+def _closes_after_space(text: str, i: int) -> bool:
+    """“... a disgrace, ” he said: a double mark typed with a stray space before it still closes,
+    after the comma or stop that ends the quoted words and before no word of its own."""
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    return text[i - 2] in _UTTERANCE_STOPS and text[i - 1] == " " and not nxt.isalnum()
+
+
 def _can_close(text: str, i: int, mark: QuoteMark) -> bool:
     prev = text[i - 1] if i > 0 else "\n"
     if prev.isspace():
         # 'Clinton,' ": a double mark closing right after a nested single one, a space between
-        return mark.family == "double" and mark.role != "open" and i >= 2 and text[i - 2] in _SINGLE_CLOSERS
+        return mark.family == "double" and mark.role != "open" and i >= 2 and (
+            text[i - 2] in _SINGLE_CLOSERS or _closes_after_space(text, i))
     if mark.role == "open":
         # a typo'd closer: an opening mark after the last word, before a space or the line end
         nxt = text[i + 1] if i + 1 < len(text) else "\n"
@@ -130,12 +153,15 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         family = ""
         current: MarkedSpan | None = None
         i = p_start
+        straight = False  # the quotation open now was opened by a straight mark
         if carried is not None:
             reopen = _opens_with_mark(text, p_start, p_end, carried.family)
             if reopen is not None:
                 current, family, open_at = carried, carried.family, reopen
+                straight = marks[text[reopen]].role == "both"
                 i = reopen + 1
             carried = None
+        nested = 0
         while i < p_end:
             mark = marks.get(text[i])
             if mark is not None:
@@ -143,6 +169,16 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                     if _can_open(text, i, mark):
                         open_at, family = i, mark.family
                         current = MarkedSpan(family=family)
+                        straight = mark.role == "both"
+                        label = _TURN_LABEL.match(text, i + 1, p_end) if not text[p_start:i].strip() else None
+                        if label is not None:
+                            open_at = label.end() - 1  # the turn's words follow its speaker's label
+                elif straight and mark.family == family and mark.role == "open" and i == open_at + 1:
+                    open_at, straight = i, False  # "“...”: a stray straight mark doubling the real one
+                elif straight and mark.family == family and mark.role == "open" and _can_open(text, i, mark):
+                    nested += 1  # "... as “The Journal” wrote ...": typographic marks nested in straight ones
+                elif straight and nested and mark.family == family and mark.role == "close":
+                    nested -= 1
                 elif _closes(family, mark) and _can_close(text, i, mark) and i > open_at + 1:
                     assert current is not None
                     current.pieces.append((open_at + 1, i))
@@ -151,10 +187,39 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             i += 1
         if open_at is not None and current is not None:
             nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
-            if nxt is not None and _opens_with_mark(text, nxt[0], nxt[1], family) is not None:
-                end = p_end
-                while end > open_at + 1 and text[end - 1].isspace():
-                    end -= 1
-                current.pieces.append((open_at + 1, end))
+            reopen = _opens_with_mark(text, nxt[0], nxt[1], family) if nxt is not None else None
+            if reopen is not None and _TURN_LABEL.match(text, reopen + 1, nxt[1]) is not None:
+                # a transcript: the next paragraph opens the next speaker's turn ("“WALLACE: ...")
+                current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, p_end)))
+                spans.append(current)
+            elif reopen is not None:
+                current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, p_end)))
                 carried = current
+            elif not current.pieces and _unclosed_sentence(text, p_start, open_at, p_end):
+                current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, p_end)))
+                spans.append(current)
     return spans
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _unclosed_sentence(text: str, p_start: int, open_at: int, p_end: int) -> bool:
+    """A double mark opening a quotation whose closing mark was forgotten at the paragraph's end
+    (..., she said. “His record speaks for itself. It always has.¶): the rest of the paragraph
+    is the quote when the mark opens the paragraph or follows a sentence end, a comma or a colon,
+    and the rest ends a sentence, holds no other mark and runs for a few words. A mark opening
+    in the middle of the writer's sentence stays a stray mark."""
+    lead = text[p_start:open_at].rstrip()
+    if lead and lead[-1] not in _UNCLOSED_LEAD_END:
+        return False
+    mark = lexicon().quote_marks.get(text[open_at])
+    rest = text[open_at + 1:_trim_end(text, open_at + 1, p_end)]
+    if mark is None or mark.family != "double" or not rest or rest[-1] not in ".?!…":
+        return False
+    if any(ch in lexicon().quote_marks for ch in rest if ch not in "’'"):
+        return False
+    return len(rest.split()) >= UNCLOSED_MIN_WORDS

@@ -85,8 +85,23 @@ def speaker_from(subject: Token, actors: ActorTable, lex: Lexicon) -> SpeakerRef
         if kind == "group" and _kind(named, tokens, lex) == "anonymous":
             kind = "anonymous"  # "diplomats said": a group, but an unnamed source all the same
         return SpeakerRef(name=actor.name, actor=actor.id, start=span[0], end=span[1], kind=kind)
-    name = " ".join(t.text for t in tokens)
+    adjective = _adjective_name(named) if named is subject else None
+    if adjective is not None:
+        span = adjective
+    name = doc.text[span[0]:span[1]] if adjective is not None else " ".join(t.text for t in tokens)
     return SpeakerRef(name=name, actor=None, start=span[0], end=span[1], kind=_kind(named, tokens, lex))
+
+
+def _adjective_name(head: Token) -> tuple[int, int] | None:
+    """An adjective standing for a person ("the 43-year-old asked") is named by its written
+    phrase up to the adjective, hyphens kept, without the article or what the parse hung after
+    it: "43-year-old"."""
+    if head.pos_ != "ADJ":
+        return None
+    lefts = [t for t in head.lefts if t.dep_ not in ("det", "punct")]
+    if not lefts:
+        return None
+    return lefts[0].left_edge.idx, head.idx + len(head.text)
 
 
 def _kind(head: Token, tokens: list[Token], lex: Lexicon) -> str | None:
