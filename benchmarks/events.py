@@ -16,7 +16,9 @@ Split (the test sets are never used to write dictionary entries or rules):
                         story (any event, and the top event), scored here.
         ``conflibert``  the first N (default 600) ConfliBERT CAMEO training sentences: quad
                         class of the top event, and whether the source and target overlap the
-                        gold spans (scored here).
+                        gold spans; also actor agreement: whether the side's actor is the one a
+                        gold span of its role names (any mention of it, a reciprocal R span
+                        counting as both roles), over the sentences with such a span (scored here).
 
 Each sentence or story is analysed as a clean ``text`` document through ``newsgraph.load()``
 (its date, where it has one, is the publication date); the contract JSONL is written with
@@ -189,11 +191,11 @@ def score_ngec(records: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> 
     return "\n".join(lines)
 
 
-def _gold_spans(record: dict[str, Any]) -> dict[str, tuple[int, int]]:
-    """Character spans of the first S and T chunks, from the record's tokens and BIO tags
+def _gold_chunks(record: dict[str, Any]) -> list[tuple[str, int, int]]:
+    """Role and character span of every S, T and R chunk, from the record's tokens and BIO tags
     (the span texts are tokenised, "Israel 's military", so they are not found verbatim)."""
     text = record["text"]
-    spans: dict[str, tuple[int, int]] = {}
+    chunks: list[tuple[str, int, int]] = []
     position = 0
     current: tuple[str, int, int] | None = None
     for token, tag in zip(record.get("tokens") or [], record.get("bio") or []):
@@ -204,16 +206,24 @@ def _gold_spans(record: dict[str, Any]) -> dict[str, tuple[int, int]]:
         role = tag[2:] if tag[:2] in ("B-", "I-") else None
         if tag.startswith("B-") or (role and (current is None or current[0] != role)):
             if current is not None:
-                spans.setdefault(current[0], (current[1], current[2]))
+                chunks.append(current)
             current = (role, at, position)
         elif tag.startswith("I-") and current is not None:
             current = (current[0], current[1], position)
         else:
             if current is not None:
-                spans.setdefault(current[0], (current[1], current[2]))
+                chunks.append(current)
             current = None
     if current is not None:
-        spans.setdefault(current[0], (current[1], current[2]))
+        chunks.append(current)
+    return chunks
+
+
+def _gold_spans(record: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """The first chunk of each role."""
+    spans: dict[str, tuple[int, int]] = {}
+    for role, start, end in _gold_chunks(record):
+        spans.setdefault(role, (start, end))
     return spans
 
 
@@ -223,8 +233,24 @@ def _overlaps(side: dict[str, Any] | None, span: tuple[int, int] | None) -> bool
     return side["start"] < span[1] and span[0] < side["end"]
 
 
+def _names_gold(side: dict[str, Any] | None, spans: list[tuple[int, int]], obj: dict[str, Any]) -> bool:
+    """The side's actor is the one a gold span names: its own span overlaps one, or the actor
+    has a mention there ("Farc said it will release ...": the source span is "it", the gold
+    span is its antecedent "Farc"; the actor, not the mention, is what a coded triple keeps)."""
+    if side is None:
+        return False
+    mentions = [(m[0], m[1]) for a in obj.get("actors") or [] if side.get("actor") and a["id"] == side["actor"]
+                for m in a.get("mentions") or []]
+    return any(_overlaps(side, span) or any(m[0] < span[1] and span[0] < m[1] for m in mentions)
+               for span in spans)
+
+
 def score_conflibert(records: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> str:
+    """Quad class of the top event; its source and target against the first gold S and T spans
+    (of coded sentences, as first measured), and, as actor agreement, against every gold span
+    of the role where the sentence has one, a reciprocal R span counting as both roles."""
     quad = source_hits = target_hits = with_target = no_event = 0
+    actor_source = actor_target = with_gold_source = with_gold_target = 0
     for record, obj in zip(records, outputs):
         top = top_event(obj)
         if top is None:
@@ -236,14 +262,26 @@ def score_conflibert(records: list[dict[str, Any]], outputs: list[dict[str, Any]
         if spans.get("T"):
             with_target += 1
             target_hits += _overlaps(top.get("target"), spans.get("T"))
+        chunks = _gold_chunks(record)
+        gold_sources = [(s, e) for role, s, e in chunks if role in ("S", "R")]
+        gold_targets = [(s, e) for role, s, e in chunks if role in ("T", "R")]
+        if gold_sources:
+            with_gold_source += 1
+            actor_source += _names_gold(top.get("source"), gold_sources, obj)
+        if gold_targets:
+            with_gold_target += 1
+            actor_target += _names_gold(top.get("target"), gold_targets, obj)
     n = len(records) or 1
     coded = (len(records) - no_event) or 1
     lines = [f"sentences={len(records)} without any kept event={no_event}",
              f"top event quad class {quad / n:.3f}; of coded sentences, source overlaps gold S "
              f"{source_hits / coded:.3f}, target overlaps gold T {target_hits / (with_target or 1):.3f}",
+             f"actor agreement where gold has the role (S or R: {with_gold_source}, T or R: {with_gold_target}):"
+             f" source {actor_source / (with_gold_source or 1):.3f}, target {actor_target / (with_gold_target or 1):.3f}",
              f"SUMMARY bench=conflibert sentences={len(records)} quad_acc={quad / n:.4f}"
              f" source_overlap={source_hits / coded:.4f} target_overlap={target_hits / (with_target or 1):.4f}"
-             f" no_event={no_event}"]
+             f" source_actor={actor_source / (with_gold_source or 1):.4f}"
+             f" target_actor={actor_target / (with_gold_target or 1):.4f} no_event={no_event}"]
     return "\n".join(lines)
 
 

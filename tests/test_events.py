@@ -31,6 +31,11 @@ ALIASES: dict[str, tuple[str, str, str, str]] = {
     "France": ("fra", "France", "country", "FRA"),
     "Germany": ("deu", "Germany", "country", "DEU"),
     "peacekeepers": ("blue", "peacekeepers", "group", "---MIL"),
+    "prisoners": ("captives", "prisoners", "group", "---CVL"),
+    "Syldavian": ("syl", "Syldavia", "country", "SYL"),
+    "Bordurian soldiers": ("bormil", "Bordurian soldiers", "group", "BORMIL"),
+    "Marshal Plekszy": ("plekszy", "Plekszy", "person", "BORMIL"),
+    "the Lumen Institute": ("lumen", "Lumen Institute", "organization", "---NGO"),
 }
 WEDNESDAY = dt.date(2022, 1, 12)
 
@@ -993,3 +998,76 @@ def test_an_act_the_dictionary_codes_outside_the_ontology_is_still_the_sentences
     other = [e for e in code(nlp, guessing, "Ruritania blorped Borduria on Monday, officials in Syldavia said.")
              if e.trigger == "said"]
     assert other and other[0].cameo == "023"
+
+
+def test_apposition_names_the_target_a_description_does_not(nlp, coder) -> None:
+    events = only(code(nlp, coder, "President Ottokar met an old adversary, Marshal Plekszy, on Friday."), "CONSULT")
+    assert ("ottokar", "plekszy") in dyads(events)
+
+
+def test_a_named_organisation_urged_to_act_is_the_target_not_cargo(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania urged the Lumen Institute to renew sanctions on Borduria."),
+                  "REQUEST")
+    assert dyads(events) == {("rur", "lumen")} and "+dobj" in events[0].rule
+
+
+def test_recipient_hung_inside_a_long_object_is_the_target(nlp, coder) -> None:
+    text = "Ruritania returned ancient manuscripts that date back to the tenth century to Syldavia."
+    events = [e for e in code(nlp, coder, text) if e.trigger == "returned"]
+    assert events and dyads(events) == {("rur", "syl")} and "+obj-recipient" in events[0].rule
+
+
+def test_a_recipient_in_a_clause_of_its_own_inside_the_object_is_not_the_target(nlp, coder) -> None:
+    # Borduria is whom Syldavia wrote to, in a relative clause with a subject of its own.
+    text = "Ruritania returned the letters that Syldavia had written to Borduria to the museum."
+    events = [e for e in code(nlp, coder, text) if e.trigger == "returned"]
+    assert events and not any(e.target is not None and e.target.actor == "bor" for e in events)
+
+
+def test_a_helping_purpose_benefits_the_recipient_of_the_transfer(nlp, coder) -> None:
+    text = "France sent rifles to Syldavia to help the country fight rebels in Borduria."
+    helps = [e for e in code(nlp, coder, text) if e.trigger == "help"]
+    assert helps and dyads(helps) == {("fra", "syl")} and "+served-target" in helps[0].rule
+
+
+def test_joint_agreement_to_act_on_a_third_party_targets_it(nlp, coder) -> None:
+    events = only(code(nlp, coder, "France and Germany agreed to lift their ban on Syldavian imports."), "AGREE")
+    assert dyads(events) == {("fra", "syl"), ("deu", "syl")}
+    assert all("+xcomp-obj-target" in e.rule for e in events)
+
+
+def test_deployment_of_generic_troops_targets_where_they_go(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania announced the deployment of 300 peacekeepers to Syldavia."),
+                  "MOBILIZE")
+    assert dyads(events) == {("rur", "syl")}
+
+
+def test_result_participle_names_the_target_of_a_strike(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania carried out air strikes, killing Bordurian soldiers."), "ASSAULT")
+    strikes = [e for e in events if e.trigger == "strikes"]
+    assert strikes and dyads(strikes) == {("rur", "bormil")} and "+result-target" in strikes[0].rule
+    generic = only(code(nlp, coder, "Ruritania carried out air strikes, killing dozens of peacekeepers."), "ASSAULT")
+    assert not any("+result-target" in e.rule for e in generic)
+
+
+def test_released_prisoners_are_the_target_not_cargo(nlp, coder) -> None:
+    events = [e for e in code(nlp, coder, "Ruritania freed prisoners from a camp in Syldavia.") if e.trigger == "freed"]
+    assert events and dyads(events) == {("rur", "captives")}
+
+
+def test_an_attack_as_subject_targets_what_it_hit(nlp, coder) -> None:
+    events = [e for e in code(nlp, coder, "Ruritanian air strikes hit Bordurian soldiers near the border.")
+              if e.trigger == "strikes"]
+    assert events and dyads(events) == {("rur", "bormil")} and "+subject-event-object" in events[0].rule
+
+
+def test_a_participle_that_aims_at_no_one_names_no_target(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania carried out air strikes, raising fears of violence in Syldavia."), "ASSAULT")
+    assert events and not any("+result-target" in e.rule for e in events)
+
+
+
+def test_a_to_phrase_of_a_noun_inside_a_clause_of_the_object_is_no_recipient(nlp, coder) -> None:
+    text = "Ruritania expelled dozens of peacekeepers that are suspected of having ties to Borduria."
+    events = [e for e in code(nlp, coder, text) if e.trigger == "expelled"]
+    assert events and not any(e.target is not None and e.target.actor == "bor" for e in events)

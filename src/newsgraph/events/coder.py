@@ -58,7 +58,6 @@ TOPIC_PURPOSE_TYPES = frozenset({"PROTEST", "CONSULT", "MOBILIZE", "REQUEST"})
 OBJECT_PREPS = frozenset({"with", "of", "for", "in", "on", "upon", "to", "against", "over"})
 COMPOUND_GROUP_RULE = "actor:group:compound"
 LOCATIVE_TARGET = "clause-place"
-MOVED_TARGET = "prep:of-moved"
 # CAMEO quad classes of verbal and material conflict.
 CONFLICT_QUADS = frozenset({3, 4})
 LATER_SENTENCE_PENALTY = 0.02
@@ -194,6 +193,8 @@ class EventCoder:
         self.beneficiary_verbs: frozenset[str] = cues["beneficiary_verbs"]
         self.moved_kinds: frozenset[str] = cues["moved_kinds"]
         self.patient_object_codes: frozenset[str] = cues["patient_object_codes"]
+        self.aiming_verbs: frozenset[str] = cues["aiming_verbs"]
+        self.listing_preps: frozenset[str] = cues["listing_preps"]
         self.verb_dictionaries: list[VerbDictionary] = []
         self.type_model: TypeModel | None = type_model if type_model is not None else load_type_model()
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -827,7 +828,7 @@ class EventCoder:
         patient = any(_refines(trigger.cameo, code) or trigger.cameo == code for code in self.patient_object_codes)
         for how, tokens in groups:
             found = [f for t in tokens for f in self._phrase_actors(ctx, t, how)
-                     if f.actor.id not in source_ids and not _names_instrument(verb.doc, f, instruments)]
+                     if f.actor.id not in source_ids and (patient or not _names_instrument(verb.doc, f, instruments))]
             if found and how == "dobj" and self._moved(found, tokens) and not patient:
                 # "deployed troops to Syria", "sent peacekeepers to Mali": a generic group with
                 # no country is what was moved when a later slot names a country ("urged the UN
@@ -877,7 +878,12 @@ class EventCoder:
         recipients += [p for c in served.children if c.dep_ == "prep"
                        and c.lower_ in self.verb_target_preps | self.visit_target_preps
                        for p in c.children if p.dep_ == "pobj"]
-        recipients += self._deep_recipients([c for c in served.children if c.dep_ in ("dobj", "obj")])
+        # "sent rifles to X to help ...": the parser often hangs the recipient on the cargo.
+        cargo = [c for c in served.children if c.dep_ in ("dobj", "obj")]
+        recipients += [p for obj in cargo for c in obj.children
+                       if c.dep_ == "prep" and c.lower_ in self.recipient_preps
+                       for p in c.children if p.dep_ == "pobj"]
+        recipients += self._deep_recipients(cargo)
         found = [f for t in recipients for f in self._phrase_actors(ctx, t, "served-target")
                  if f.actor.id not in source_ids]
         return _unique(found)
@@ -885,19 +891,30 @@ class EventCoder:
     def _result_target(self, ctx: _Context, verb: Token, trigger: Trigger, source_ids: set[str]) -> list[Found]:
         """'carried out a raid, targeting militant commanders', 'shelled the town, killing three
         soldiers': a conflictual act that names no one is aimed at whom its participle's object
-        names (not a reporting participle: 'rejected it, saying ...'); a generic group with no
-        country ('killing dozens of people') says less than a place the clause names."""
-        code = self.ontology.cameo.get(trigger.cameo)
-        if code is None or code.quad_class not in CONFLICT_QUADS:
+        names, when the participle is itself an act aimed at someone (not 'raising fears of
+        violence in X'); a generic group with no country ('killing dozens of people') says less
+        than a place the clause names."""
+        if not self._conflictual(trigger.cameo):
             return []
         for clause in verb.children:
-            if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.lemma_.lower() in self.reporting_verbs:
+            if clause.dep_ != "advcl" or clause.tag_ != "VBG" or not self._aimed_act(clause):
                 continue
             found = [f for o in clause.children if o.dep_ in ("dobj", "obj")
                      for f in self._phrase_actors(ctx, o, "result-target") if f.actor.id not in source_ids]
             if found and not self._moved(found, []):
                 return _unique(found)
         return []
+
+    def _conflictual(self, cameo: str) -> bool:
+        """Verbal or material conflict: the acts that are aimed at a target they harm."""
+        code = self.ontology.cameo.get(cameo)
+        return code is not None and code.quad_class in CONFLICT_QUADS
+
+    def _aimed_act(self, verb: Token) -> bool:
+        """A verb of an act aimed at someone: a conflictual trigger ('killing') or an aiming verb
+        ('targeting')."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.aiming_verbs or any(self._conflictual(t.cameo) for t in self.verb_triggers.get(lemma, []))
 
     def _beneficiary_of_transfer(self, ctx: _Context, verb: Token, source_ids: set[str]) -> list[Found]:
         """'gave rifles to the marines to help in operations against X', 'sent aid to Colombia to
@@ -911,13 +928,21 @@ class EventCoder:
         return self._served_target(ctx, verb, source_ids)
 
     def _deep_recipients(self, objects: list[Token]) -> list[Token]:
-        """'returned skulls that date back to 640 AD to Peru': the parser hangs the recipient's
-        "to" on a clause inside the long object; the "to" phrases there, in order (the object's
-        own prepositions are read before, as obj-prep)."""
-        return [p for obj in objects for t in obj.subtree
-                if t.dep_ == "prep" and t.lower_ in self.recipient_preps and t.head != obj and t.i > obj.i
-                and not self._crosses_clause(t, obj)
-                for p in t.children if p.dep_ == "pobj"]
+        """'returned skulls that date back to 640 AD to Peru', 'sent supplies and personnel such
+        as doctors to Nepal': the parser hangs the recipient's "to" on a clause or a noun inside
+        the long object; the "to" phrases there, in order (the object's own prepositions are
+        read before, as obj-prep). Only on the object's listed nouns or their own relative
+        clauses: 'staff suspected of having ties to X' names no recipient."""
+        found = []
+        for obj in objects:
+            listed = _listed_nouns(obj, self.listing_preps)
+            for t in obj.subtree:
+                if t.dep_ != "prep" or t.lower_ not in self.recipient_preps or t.head == obj or t.i < obj.i:
+                    continue
+                hung = t.head in listed or (t.head.dep_ in ("relcl", "acl") and t.head.head in listed)
+                if hung and not self._crosses_clause(t, obj):
+                    found += [p for p in t.children if p.dep_ == "pobj"]
+        return found
 
     def _crosses_clause(self, token: Token, top: Token) -> bool:
         """Whether a token below ``top`` hangs in a clause of its own there ("rejected the
@@ -1010,11 +1035,17 @@ class EventCoder:
             return
         source_ids = {s.actor.id for s in sources}
         targets = self._noun_targets(ctx, noun, source_ids, departure)
-        if light is not None and (not targets or all(t.how == MOVED_TARGET for t in targets)):
+        moved = bool(targets) and all(t.how == "prep:of" for t in targets) and self._moved(targets, [])
+        if light is not None and (not targets or moved):
             # "announced the deployment of 230 troops to Liberia": the recipient hangs on the verb.
             carried = self._verb_targets(ctx, light, False, trigger, sources)
             if not targets or any(t.actor.country for t in carried):
                 targets = carried
+        if not targets and anchor.dep_ == "nsubj" and governor is not None and self._conflictual(trigger.cameo):
+            # "Syrian air strikes hit the enclave of Eastern Ghouta": what the attack as subject hit.
+            targets = _unique(f for o in governor.children if o.dep_ in ("dobj", "obj")
+                              for f in self._phrase_actors(ctx, o, "subject-event-object")
+                              if f.actor.id not in source_ids)
         modality = self._noun_modality(noun, light)
         consult = self.ontology.plover_of(trigger.cameo)[0] == "CONSULT"
         reciprocal = consult and any(t.how == "prep:with" for t in targets)
@@ -1095,7 +1126,7 @@ class EventCoder:
                          for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}") if f.actor.id not in source_ids]
                 if found and child.lower_ == "of" and self._moved(found, []):
                     # "the deployment of 230 troops to Liberia": the troops are what is moved.
-                    moved = moved or [Found(f.actor, f.start, f.end, MOVED_TARGET) for f in found]
+                    moved = moved or found
                     continue
                 if found and moved and (child.lower_ not in self.recipient_preps
                                         or not any(f.actor.country for f in found)):
@@ -1629,6 +1660,27 @@ def _requested_verbs(token: Token) -> list[Token]:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ in ("advcl", "acl") and _is_infinitive(child)):
             acts.append(child)
     return acts
+
+
+def _listed_nouns(head: Token, listing_preps: frozenset[str]) -> set[Token]:
+    """The nouns a phrase lists or names as its parts: its conjuncts, appositions and "of",
+    "such as", "including" objects ('a team of paratroopers', 'personnel such as doctors'),
+    and those a participle describing it names ('a pendant engraved with the image of X')."""
+    listed = {head}
+    frontier = [head]
+    while frontier:
+        token = frontier.pop()
+        for child in token.children:
+            nested = [child] if child.dep_ in ("conj", "appos") else []
+            if child.dep_ == "prep" and child.lower_ in listing_preps:
+                nested = [p for p in child.children if p.dep_ == "pobj"]
+            if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+                nested = [p for c in child.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            for noun in nested:
+                if noun not in listed:
+                    listed.add(noun)
+                    frontier.append(noun)
+    return listed
 
 
 def _refines(specific: str, general: str) -> bool:
