@@ -1071,3 +1071,31 @@ def test_a_to_phrase_of_a_noun_inside_a_clause_of_the_object_is_no_recipient(nlp
     text = "Ruritania expelled dozens of peacekeepers that are suspected of having ties to Borduria."
     events = [e for e in code(nlp, coder, text) if e.trigger == "expelled"]
     assert events and not any(e.target is not None and e.target.actor == "bor" for e in events)
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Ruritania lashed out at Borduria over the border incident.", "ACCUSE", "111"),
+    ("A court in Ruritania found the Bordurian envoy guilty of spying.", "ACCUSE", "116"),
+    ("Ruritania blocked the resolution on Borduria.", "REJECT", "129"),
+    ("Ruritania froze lending to Borduria.", "SANCTION", "1621"),
+    ("Ruritania ordered the Bordurian ambassador to leave.", "SANCTION", "166"),
+    ("Ruritania dissolved the Bordurian party.", "COERCE", "1722"),
+    ("Ruritania delivered armoured vehicles to Borduria.", "AID", "072"),
+    ("Ruritania passed intelligence to Borduria.", "COOPERATE", "064"),
+    ("Ruritania swapped prisoners with Borduria.", "RETREAT", "0841"),
+    ("Ruritania voiced displeasure with Borduria.", "ACCUSE", "110"),
+    ("Ruritania demolished Bordurian homes.", "ASSAULT", "1712"),
+    ("Ruritania tried to assassinate President Ottokar.", "ASSAULT", "185"),
+])
+def test_codebook_verbs_code_their_type(nlp, coder, text: str, plover_type: str, cameo: str) -> None:
+    events = kept_events(code(nlp, coder, text))
+    assert [(e.type, e.cameo) for e in events if e.type == plover_type] == [(plover_type, cameo)], \
+        [(e.type, e.cameo, e.rule) for e in events]
+
+
+def test_particle_parsed_as_an_adverb_still_meets_a_particle_condition(nlp, coder) -> None:
+    text = "Ruritania pulled its troops back from the border with Borduria."
+    doc = nlp(text)
+    assert any(t.dep_ == "advmod" and t.lower_ == "back" for t in doc), "the parse this test is about"
+    events = kept_events(code(nlp, coder, text))
+    assert [(e.type, e.cameo) for e in events] == [("RETREAT", "0874")], [(e.cameo, e.rule) for e in events]

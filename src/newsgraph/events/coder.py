@@ -190,6 +190,7 @@ class EventCoder:
         self.host_codes: dict[str, str] = cues["host_codes"]
         self.visit_target_preps: frozenset[str] = cues["visit_target_preps"]
         self.recipient_preps: frozenset[str] = cues["recipient_preps"]
+        self.adverb_particles: frozenset[str] = cues["adverb_particles"]
         self.beneficiary_verbs: frozenset[str] = cues["beneficiary_verbs"]
         self.moved_kinds: frozenset[str] = cues["moved_kinds"]
         self.patient_object_codes: frozenset[str] = cues["patient_object_codes"]
@@ -528,7 +529,7 @@ class EventCoder:
                     pobjs += [o for p in pobjs for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                               for o in c.children if o.dep_ == "pobj"]
                     out["obj"].update(p.lemma_.lower() for p in pobjs)
-            elif dep == "prt":
+            elif dep == "prt" or (dep == "advmod" and token.pos_ in VERB_POS and child.lower_ in self.adverb_particles):
                 out["prt"].add(child.lower_)
             elif dep in COMPLEMENT_DEPS or (dep in ("ccomp", "xcomp") and child.pos_ == "ADJ"):
                 out["comp"].add(child.lemma_.lower())
@@ -1162,7 +1163,9 @@ class EventCoder:
             entries = self.verb_triggers.get(token.lower_)
             if not entries or token.i == sent.start:
                 continue
-            trigger = next((e for e in entries if not e.conditions), None)
+            # The entry whose conditions the headline's words meet ("on wildcat strike": a
+            # protest), not the first unconditioned one.
+            trigger = self._best_entry(ctx, token, entries)
             if trigger is None:
                 return
             before = ctx.actors.mentions_in(sent.start_char, token.idx)
