@@ -367,8 +367,9 @@ def score_petrarch2(parser: Any, lexicons: tuple[str, ...], show: bool, label: s
 
             published = dt.date(int(date[:4]), int(date[4:6]), int(date[6:]))
         table = resolver.resolve(doc, Article(id=record["id"], text=record["text"], published=published))
-        codes = {norm_code(a.code) for a in table if a.code}
-        phoenix = {norm_code(phoenix_form(resolver, a.code)) for a in table if a.code}
+        # a comma list ("FRO,BIL,SAM") is several actors' codes, as score_events.py expands it
+        codes = {norm_code(c) for a in table if a.code for c in a.code.split(",")}
+        phoenix = {norm_code(phoenix_form(resolver, c)) for a in table if a.code for c in a.code.split(",")}
         roots = {actor_root(c) for c in codes}
         gold = {norm_code(c) for e in record["events"] for c in (e["source"], e["target"]) if c and c != "---"}
         for code in gold:

@@ -546,9 +546,9 @@ def test_agent_nouns_follow_phoenix_codes(parser, resolver, phrase: str, code: s
 
 #: Floors for the development sets of ``benchmarks/actors.py --dev`` (a little under the measured figures).
 DEV_FLOORS = {
-    ("icews_agents", "exact_acc"): 0.92,        # measured 0.936
+    ("icews_agents", "exact_acc"): 0.925,       # measured 0.936, then 0.938
     ("icews_named", "phoenix_exact_acc"): 0.98,  # measured 1.000
-    ("petrarch2", "exact_recall"): 0.895,       # measured 0.911
+    ("petrarch2", "exact_recall"): 0.905,       # measured 0.911, then 0.920 (several-code entries)
 }
 
 
@@ -695,3 +695,113 @@ def test_words_joined_inside_an_agent_phrase_but_not_names(parser, resolver) -> 
     assert at(table, text, "ministry").code == "CHLGOV", "the nationality reaches over 'labor and employment'"
     assert at(table, text, "Lima").code == "PERGOV", "a capital before 'and' is an actor of its own"
     assert at(table, text, "Bolivian activists").code == "BOLOPP"
+
+
+def test_entry_with_several_codes_keeps_them_all(parser, tmp_path: Path) -> None:
+    """ "[HOB/BRA/TUC]": one entry standing for several actors carries every code as a comma list."""
+    path = tmp_path / "hills.actors.txt"
+    path.write_text("THE_HOBBITON_FOLK  [HOB/BRA/TUC]\nBUCKLAND  [BUC]\n", "utf-8")
+    resolver = ActorResolver(extra_lexicons=(str(path),))
+    text = "The Hobbiton Folk protested against Buckland on Tuesday."
+    table = resolve(parser, resolver, text)
+    folk = at(table, text, "Hobbiton Folk")
+    assert folk is not None and folk.code == "HOB,BRA,TUC"
+    assert folk.country == "HOB"
+    assert at(table, text, "Buckland").code == "BUC"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Congo closed its border with Rwanda on Monday.", "COG"),
+    ("Officials in Kinshasa met rebels. Congo later closed its border with Rwanda.", "COD"),
+    ("Congo closed its border. Ministers in Brazzaville defended the step.", "COG"),
+    ("The DRC sent envoys. Congolese soldiers crossed the river.", "COD"),
+])
+def test_congo_takes_its_country_from_the_document(parser, resolver, text: str, expected: str) -> None:
+    table = resolve(parser, resolver, text)
+    word = "Congolese" if "Congolese" in text else "Congo"
+    actor = at(table, text, word)
+    assert actor is not None and actor.country == expected, (text, actor)
+
+
+def test_title_cased_headline_is_split_at_its_verb(parser, resolver) -> None:
+    text = "Obama Meets Putin Over Syria Deal"
+    table = resolve(parser, resolver, text)
+    obama, putin = at(table, text, "Obama"), at(table, text, "Putin")
+    assert obama is not None and putin is not None and obama is not putin
+    assert obama.country == "USA" and putin.country == "RUS"
+    assert all("Meets" not in m.text for a in table for m in a.mentions)
+
+
+def test_title_cased_headline_finds_agent_before_its_verb(parser, resolver) -> None:
+    text = "Kosovo Police Arrest Three Smugglers Near Border"
+    table = resolve(parser, resolver, text)
+    police = at(table, text, "Kosovo Police")
+    assert police is not None and police.code is not None and police.code.endswith("COP")
+    assert police.country == "XKX"
+
+
+def test_operation_names_are_not_actors(parser, resolver) -> None:
+    text = "The army began Operation Silver Lantern in the valley, and the rebels retreated."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Operation Silver Lantern") is None
+    assert at(table, text, "army").code.endswith("MIL")
+
+
+def test_bare_known_surname_tagged_as_common_noun(parser, resolver) -> None:
+    text = "Trump urges allies to renew sanctions."
+    table = resolve(parser, resolver, text, published=dt.date(2018, 5, 1))
+    trump = at(table, text, "Trump")
+    assert trump is not None and trump.kind == "person" and trump.country == "USA"
+
+
+@pytest.mark.parametrize(("text", "phrase", "sector"), [
+    ("Police questioned several suspects after the blast.", "suspects", "CRM"),
+    ("Federal investigators searched the offices.", "investigators", "COP"),
+    ("Striking lecturers marched to the ministry.", "lecturers", "EDU"),
+    ("The guerrillas freed two inmates on Sunday.", "inmates", "CVL"),
+    ("Local communities rejected the dam.", "communities", "CVL"),
+    ("Angry truckers blocked the motorway.", "truckers", "CVL"),
+])
+def test_agent_nouns_of_event_participants(parser, resolver, text: str, phrase: str, sector: str) -> None:
+    actor = at(resolve(parser, resolver, text), text, phrase)
+    assert actor is not None and actor.code is not None and actor.code.endswith(sector), (text, actor)
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("The ELN freed a soldier near the border.", "ELN", "COLREB"),
+    ("Fighters of the LTTE attacked a camp.", "LTTE", "LKAREB"),
+    ("USAID funded new wells in the region.", "USAID", "USAGOV"),
+])
+def test_armed_groups_and_agencies_by_name(parser, resolver, text: str, phrase: str, code: str) -> None:
+    actor = at(resolve(parser, resolver, text), text, phrase)
+    assert actor is not None and actor.code == code
+
+
+def test_hyphenated_age_does_not_hide_the_agent(parser, resolver) -> None:
+    text = "Guards beat a 40-year-old inmate in the yard."
+    inmate = at(resolve(parser, resolver, text), text, "inmate")
+    assert inmate is not None and inmate.code is not None and inmate.code.endswith("CVL")
+
+
+def test_capital_after_a_compass_word_is_a_place(parser, resolver) -> None:
+    text = "Rebels shelled a base ten miles west of Tirana, and Tirana protested."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Tirana") is None, "'west of Tirana' names a place, not the government"
+    assert at(table, text, "Tirana", occurrence=1).code == "ALBGOV"
+
+
+def test_untagged_name_coordinated_with_a_person_is_a_person(parser, resolver) -> None:
+    text = "Okafor and Maria Lopez said they would appeal the ruling."
+    table = resolve(parser, resolver, text)
+    first, second = at(table, text, "Okafor"), at(table, text, "Maria Lopez")
+    assert first is not None and second is not None and first is not second
+    assert first.kind == "person" and second.kind == "person"
+
+
+def test_title_cased_headline_keeps_countries_apart(parser, resolver) -> None:
+    text = "Norway Condemns Chile Over Fishing Ban"
+    table = resolve(parser, resolver, text)
+    norway, chile = at(table, text, "Norway"), at(table, text, "Chile")
+    assert norway is not None and chile is not None and norway is not chile
+    assert (norway.code, chile.code) == ("NOR", "CHL")
+    assert all("Condemns" not in m.text for a in table for m in a.mentions)

@@ -326,6 +326,12 @@ class Lexicon:
     igo_long: dict[str, str] = field(default_factory=dict)
     agent_codes: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
+    shared_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Normalised country name or nationality word -> the countries it may mean, default first."""
+    headline_words: frozenset[str] = frozenset()
+    """Lower-case verb forms and prepositions that end a name in a title-cased headline."""
+    event_name_words: frozenset[str] = frozenset()
+    """First words of names that name an operation or exercise, not an actor ("Operation ...")."""
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -406,6 +412,13 @@ def load_builtin() -> Lexicon:
                 Entry(surface, gov_name, "organization", f"{iso3}GOV", f"code:{iso3}GOV",
                       "actor:lexicon:capital-metonym", "country", case_mode(surface), sector="GOV")
             )
+    shared_names: dict[str, tuple[str, ...]] = {}
+    for row in _data_lines("shared_names.tsv"):
+        surface, kind, default, others = _cells(row, 4)[:4]
+        shared_names[normalize(surface)] = (default, *_alts(others))
+        rule = "actor:lexicon:country" if kind == "country" else "actor:lexicon:adjective"
+        table.add(Entry(surface, countries[default].name, kind, default, f"country:{default}", rule, "country",  # type: ignore[arg-type]
+                        case_mode(surface)))
     for row in _data_lines("places.tsv"):
         place, iso3, aliases = _cells(row, 3)[:3]
         for surface in [place, *_alts(aliases)]:
@@ -450,7 +463,19 @@ def load_builtin() -> Lexicon:
     return Lexicon(table, countries, igo_codes, igo_names, people, surnames, honorifics, pronouns, first_names,
                    context_aliases, plover_of, org_keywords, frozenset(row[0] for row in _data_lines("origin_words.txt")),
                    {short: long_code for long_code, short in igo_codes.items()}, agent_codes,
-                   frozenset(row[0] for row in _data_lines("body_nouns.txt")))
+                   frozenset(row[0] for row in _data_lines("body_nouns.txt")), shared_names,
+                   frozenset(form for row in _data_lines("headline_words.txt") for form in _verb_forms(row[0])),
+                   frozenset(row[0] for row in _data_lines("event_name_words.txt")))
+
+
+def _verb_forms(word: str) -> tuple[str, ...]:
+    """A headline verb's regular forms ("warn": warns, warned, warning); a form that is no word
+    ("meeted") matches nothing, and a preposition's extra forms do no harm either."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = [word, word + "s", word + "es", stem + "ed", stem + "ing"]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        forms += [word[:-1] + "ies", word[:-1] + "ied"]
+    return tuple(forms)
 
 
 def _load_people(table: PhraseTable) -> tuple[dict[str, KnownPerson], dict[str, list[KnownPerson]]]:
@@ -510,9 +535,11 @@ def _petrarch_code(block: str) -> DatedCode | None:
     code, op, when, start, end = found.groups()
     if code and re.fullmatch(r"\d{6,8}", code):
         return None
-    code = code.split("/")[0].upper() if code else None
-    if code and not re.fullmatch(r"[A-Z0-9]+|-{3}[A-Z0-9]*", code):
-        code = None
+    if code:
+        # "[FRO/BIL/SAM]": an entry standing for several actors keeps every code, comma-joined as
+        # the contract's list form ("USA,RUS"), so that each gets its own event triple.
+        parts = [part for part in code.upper().split("/") if re.fullmatch(r"[A-Z0-9]+|-{3}[A-Z0-9]*", part)]
+        code = ",".join(parts) or None
     try:
         if op == "<" and when:
             return DatedCode(code, None, _petrarch_date(when) - _dt.timedelta(days=1))
@@ -557,6 +584,7 @@ def _petrarch_display(surface: str) -> str:
 
 
 def _kind_for_code(code: str | None, countries: dict[str, Country]) -> EntryKind:
+    code = code.split(",")[0] if code else code
     if code and len(code) == 3 and code.isalpha():
         return "country"
     return "organization"

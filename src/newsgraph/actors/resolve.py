@@ -47,6 +47,13 @@ Design choices, documented here because later stages depend on them:
 * An abbreviation in brackets after a named body ("the Syrian Observatory for Human Rights
   (SOHR)") is that body wherever the text uses it.
 * "men" and "women" are coded (CVL) only when a country or place names them ("Indian men").
+* A title-cased headline ("Obama Meets Putin", "Kosovo Police Arrest Two Men") has its merged
+  entities cut at headline verbs and prepositions (``headline_words.txt``); the word before such a
+  verb ends an agent phrase. Names of operations and exercises ("Operation ...") are no actors.
+* A name two countries share ("Congo", "Congolese"; ``shared_names.tsv``) takes the country the
+  rest of the document names unambiguously (Kinshasa, DRC vs Brazzaville), else the Phoenix default.
+* A user-lexicon entry with several codes ("[FRO/BIL/SAM]") gives one actor whose ``code`` is the
+  comma list "FRO,BIL,SAM", the contract's form for several codes (one event triple per code).
 """
 
 from __future__ import annotations
@@ -77,6 +84,7 @@ IGO_BRANCH_SECTORS = {"MIL", "LEG", "JUD", "COP", "SPY"}
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
 #: Dependencies of the words inside an agent noun's phrase, before the noun.
 PHRASE_MODIFIER_DEPS = {"compound", "amod", "nmod", "advmod", "cc", "conj", "npadvmod"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "via"}
 
 
@@ -160,7 +168,10 @@ class _Resolution:
         self.doc = doc
         self.text = doc.text
         self.article = article
+        self.headline_sentences = {sentence.start for sentence in doc.sents if _title_cased(sentence)}
+        self.entities = self._split_headline_entities()
         self.all_matches = lexicon.table.match(doc)
+        self._settle_shared_names()
         self.matches = self._drop_matches_inside_names(self.all_matches)
         self.match_of: dict[int, Match] = {}
         for match in self.matches:
@@ -174,11 +185,55 @@ class _Resolution:
         self.appositives: list[Candidate] = []
         self.leader_names: dict[int, Candidate] = {}
 
+    def _split_headline_entities(self) -> list[SpacySpan]:
+        """ "Obama Meets Putin": in a title-cased sentence the model joins every capitalised word
+        into one entity; a headline verb or preposition (``headline_words.txt``) ends each part."""
+        breaks = {token.i for token in self.doc if self._headline_word(token)}
+        if not breaks:
+            return list(self.doc.ents)
+        parts: list[SpacySpan] = []
+        for ent in self.doc.ents:
+            start = ent.start
+            cuts = [i for i in range(ent.start, ent.end) if i in breaks]
+            for i in [*cuts, ent.end]:
+                # a part of common nouns only ("... Raises Rates") is no name
+                if i > start and not (cuts and all(t.pos_ == "NOUN" for t in self.doc[start:i])):
+                    parts.append(SpacySpan(self.doc, start, i, label=ent.label_))
+                start = i + 1
+        return parts
+
+    def _headline_word(self, token: Token) -> bool:
+        """A headline verb or preposition of a title-cased sentence."""
+        return token.lower_ in self.lex.headline_words and token.sent.start in self.headline_sentences
+
+    def _headline_head(self, token: Token) -> bool:
+        """ "Kosovo Police Arrest ...": the word before a headline verb ends its noun phrase,
+        whatever the parse of the title-cased words says."""
+        following = token.i + 1
+        return following < len(self.doc) and self._headline_word(self.doc[following])
+
+    def _settle_shared_names(self) -> None:
+        """ "Congo" is COD in a text that also says "Kinshasa" or "DRC", COG beside "Brazzaville",
+        and the default (as the Phoenix dictionary codes it) when the text names neither."""
+        shared = [m for m in self.all_matches
+                  if m.entry.source == "country" and normalize(m.entry.surface) in self.lex.shared_names]
+        if not shared:
+            return
+        named = {(m.entry.code or "")[:3] for m in self.all_matches
+                 if m not in shared and m.entry.kind != "sector" and m.entry.source != "extra"}
+        for match in shared:
+            candidates = self.lex.shared_names[normalize(match.entry.surface)]
+            evidence = [code for code in candidates if code in named]
+            chosen = evidence[0] if len(evidence) == 1 else candidates[0]
+            if chosen != match.entry.code and chosen in self.lex.countries:
+                match.entry = replace(match.entry, code=chosen, identity=f"country:{chosen}",
+                                      name=self.lex.countries[chosen].name)
+
     def _drop_matches_inside_names(self, matches: list[Match]) -> list[Match]:
         """ "Warsaw" in "Warsaw Pact", "Washington" in "Washington Post" is part of a longer name."""
         kept: list[Match] = []
         covered: dict[int, SpacySpan] = {}
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
                 for i in range(ent.start, ent.end):
                     covered[i] = ent
@@ -291,7 +346,7 @@ class _Resolution:
                 add(self._person(match.start, match.end, match.entry.rule, match.entry), match.start, match.end)
             elif self._titled_extra_name(match):
                 add(self._extra_person(match), match.start, match.end)
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ != "PERSON":
                 continue
             start, end = self._trim_person(ent)
@@ -305,10 +360,13 @@ class _Resolution:
                 add(self._extra_person(lexical), lexical.start, lexical.end)
                 continue
             add(self._person(start, end, "actor:ner:person"), start, end)
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ in ENTITY_LABELS and ent.label_ != "PERSON" and len(ent) == 1 \
                     and ent.start not in self.match_of and len(self.lex.surnames.get(normalize(ent.text), [])) == 1:
                 add(self._person(ent.start, ent.end, "actor:lexicon:known-surname"), ent.start, ent.end)
+        for token in self.doc:
+            if self._bare_known_surname(token):
+                add(self._person(token.i, token.i + 1, "actor:lexicon:known-surname"), token.i, token.i + 1)
         for i, token in enumerate(self.doc[:-1]):
             if token.text not in self.lex.honorifics:
                 continue
@@ -317,12 +375,48 @@ class _Resolution:
                 end += 1
             if end > i + 1 and self._named_match(i + 1) is None:
                 add(self._person(i + 1, end, "actor:pattern:honorific"), i + 1, end)
+        for candidate in list(persons):
+            tokens = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+            for partner in self._person_conjuncts(tokens[-1]) if tokens is not None else ():
+                add(self._person(partner.start, partner.end, "actor:pattern:person-conjunct"), partner.start, partner.end)
         for candidate in persons:
             tokens = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
             if tokens is not None:
                 self.person_tokens.update(range(tokens.start, tokens.end))
         persons.sort(key=lambda c: c.start)
         return persons
+
+    def _person_conjuncts(self, name: Token) -> list[SpacySpan]:
+        """ "Meyer and Reives said": a capitalised name the model left untagged, coordinated with a
+        person's name, is a person too (its own compound words included)."""
+        found: list[SpacySpan] = []
+        for partner in name.conjuncts:
+            words = [t for t in partner.subtree if t.dep_ == "compound" and t.i < partner.i] + [partner]
+            start, end = min(t.i for t in words), partner.i + 1
+            if partner.pos_ != "PROPN" or any(not t.text[:1].isupper() or t.ent_type_ or t.i in self.match_of
+                                              for t in self.doc[start:end]):
+                continue
+            found.append(self.doc[start:end])
+        return found
+
+    def _bare_known_surname(self, token: Token) -> bool:
+        """ "Trump urges ...": the model tags a well-known surname as a common noun outside any
+        entity; a capitalised noun that is exactly one known person's surname, standing alone
+        (no capitalised name word beside it), is that person."""
+        if token.ent_type_ or token.i in self.match_of or not token.text[:1].isupper() \
+                or token.pos_ not in ("PROPN", "NOUN") or len(self.lex.surnames.get(normalize(token.text), [])) != 1:
+            return False
+        neighbours = [self.doc[i] for i in (token.i - 1, token.i + 1)
+                      if 0 <= i < len(self.doc) and not self._headline_word(self.doc[i])]
+        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            return False
+        if self._headline_head(token):
+            return True
+        # a sentence's first word or a common noun ("Hunt for ...", "Cook") only as the subject of
+        # the verb right after it: "Trump urges"
+        if token.pos_ == "PROPN" and not token.is_sent_start:
+            return True
+        return token.dep_ == "nsubj" and token.head.i == token.i + 1 and token.head.pos_ in ("VERB", "AUX")
 
     def _titled_extra_name(self, match: Match) -> bool:
         """ "Prime Minister Romendacil" where a user's lexicon lists Romendacil with a bare country
@@ -561,7 +655,7 @@ class _Resolution:
             body = self._body_noun_after(match, head)
             if body is not None:
                 match, head = Match(match.start, body.i + 1, replace(match.entry, collective=True, role=None)), body
-            if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod"):
+            if head.pos_ not in ("NOUN", "PROPN") or (head.dep_ in ("compound", "amod") and not self._headline_head(head)):
                 continue
             if match.end < len(self.doc) and (match.end in self.person_tokens or self.doc[match.end].text in self.lex.honorifics):
                 continue
@@ -614,7 +708,7 @@ class _Resolution:
 
     def _unknown_org_entity(self, i: int) -> SpacySpan | None:
         """The ORG entity around token ``i`` when no lexicon entry names any of it."""
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ == "ORG" and ent.start <= i < ent.end:
                 if len(ent) > 1 and not any(self._named_match(t) or t in self.person_tokens for t in range(ent.start, ent.end)):
                     return ent
@@ -641,6 +735,8 @@ class _Resolution:
         i = match.start - 1
         while i >= sentence_start:
             token = self.doc[i]
+            if self._headline_word(token):
+                break
             named = self._named_match(i) or self._leader_before(i, head)
             if named is not None and named.entry.kind != "person":
                 if named not in modifiers:
@@ -662,6 +758,9 @@ class _Resolution:
                 continue
             # "labor and employment ministry" is one phrase; "Taipei and Hong Kong activists" are two actors
             inside_phrase = _modifies_within(token, head) and not (token.lower_ in CONJUNCTIONS and left is not None)
+            # the hyphens of "a 35-year-old inmate" join words of one modifier
+            inside_phrase = inside_phrase or (token.text in ("-", "–") and token.dep_ == "punct" and left is None
+                                              and head.left_edge.i <= token.head.i < head.i)
             if (token.pos_ in ("ADJ", "NUM") or token.lower_ in QUANTIFIERS or inside_phrase) \
                     and token.lower_ not in DEFINITE | INDEFINITE:
                 i -= 1
@@ -921,8 +1020,13 @@ class _Resolution:
 
     @staticmethod
     def _is_place(token: Token) -> bool:
-        """ "talks in Moscow": a capital after a locative preposition is a place, not its government."""
-        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+        """ "talks in Moscow", "an airfield north of Kabul": a capital after a locative preposition
+        is a place, not its government."""
+        if token.dep_ != "pobj":
+            return False
+        preposition = token.head
+        return preposition.lower_ in LOCATIVE_PREPOSITIONS or (
+            preposition.lower_ == "of" and preposition.head.lower_ in COMPASS_WORDS)
 
     def _add_context_aliases(self) -> None:
         """ "the alliance" -> NATO, when NATO itself is named in the document."""
@@ -954,13 +1058,15 @@ class _Resolution:
 
     def _add_leftover_entities(self) -> None:
         """Organisations spaCy found that no lexicon knows ("Warsaw Pact")."""
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ != "ORG":
                 continue
             start, end = ent.start, ent.end
             if self.doc[start].lower_ == "the":
                 start += 1
             if end <= start or any(self._named_match(i) or i in self.person_tokens for i in range(start, end)):
+                continue
+            if self.doc[start].text in self.lex.event_name_words:
                 continue
             agents = [m for m in (self._sector_match(i) for i in range(start, end)) if m is not None]
             if agents and not self._inside_unknown_name(self.doc[end - 1], min(m.start for m in agents)):
@@ -1238,6 +1344,13 @@ def _combine(igo: str | None, org: str | None, country: str | None, region: str 
         # Phoenix convention: an agent of unknown nationality is "---" + sector ("---REB").
         return UNKNOWN_COUNTRY + national_sector, 1
     return None, 1
+
+
+def _title_cased(sentence: SpacySpan) -> bool:
+    """A headline written in title case: three or more words of four letters or more, every one
+    of them capitalised."""
+    words = [t.text for t in sentence if t.is_alpha and len(t.text) >= 4]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
 def _refines(described: str | None, known: str | None) -> bool:
