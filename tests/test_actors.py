@@ -496,6 +496,7 @@ def test_phoenix_form_of_codes(resolver) -> None:
     assert lexicon.phoenix_code("USADIP") == "USAGOV"
     assert lexicon.phoenix_code("RUSGOV") == "RUSGOV"
     assert lexicon.phoenix_code(None) is None
+    assert lexicon.phoenix_code("EU,USADIP") == "IGOEUREEC,USAGOV", "each of several codes recoded"
 
 
 def test_title_makes_a_person_of_a_lexicon_name_with_a_country_code(parser, tmp_path: Path) -> None:

@@ -352,6 +352,8 @@ class Lexicon:
         Phoenix agents dictionary has no DIP agent. ``code`` itself keeps the contract's form."""
         if not code:
             return code
+        if "," in code:  # a user lexicon's several codes ("FRO,BIL,SAM"), each recoded
+            return ",".join(str(self.phoenix_code(part)) for part in code.split(","))
         international = self._international_code(code)
         if international is not None:
             return international
