@@ -1086,6 +1086,13 @@ def test_a_to_phrase_of_a_noun_inside_a_clause_of_the_object_is_no_recipient(nlp
     ("Ruritania voiced displeasure with Borduria.", "ACCUSE", "110"),
     ("Ruritania demolished Bordurian homes.", "ASSAULT", "1712"),
     ("Ruritania tried to assassinate President Ottokar.", "ASSAULT", "185"),
+    ("Ruritania held joint drills with Borduria.", "COOPERATE", "062"),
+    ("Bordurian soldiers began patrolling the border with Syldavia.", "MOBILIZE", "150"),
+    ("Bordurian soldiers remained on alert along the border with Syldavia.", "MOBILIZE", "152"),
+    ("Bordurian soldiers laid down their arms in Syldavia.", "RETREAT", "0873"),
+    ("Ruritania eased its blockade of Borduria.", "RETREAT", "0872"),
+    ("Ruritania imposed a blockade on Borduria.", "COERCE", "191"),
+    ("Ruritania accepted the deployment of foreign peacekeepers in its border region.", "RETREAT", "0861"),
 ])
 def test_codebook_verbs_code_their_type(nlp, coder, text: str, plover_type: str, cameo: str) -> None:
     events = kept_events(code(nlp, coder, text))
@@ -1099,3 +1106,169 @@ def test_particle_parsed_as_an_adverb_still_meets_a_particle_condition(nlp, code
     assert any(t.dep_ == "advmod" and t.lower_ == "back" for t in doc), "the parse this test is about"
     events = kept_events(code(nlp, coder, text))
     assert [(e.type, e.cameo) for e in events] == [("RETREAT", "0874")], [(e.cameo, e.rule) for e in events]
+
+
+def test_an_act_under_an_adjective_takes_the_subject_of_the_copula_even_unresolved(nlp, coder) -> None:
+    # "the movement" names no known actor: the offer is still recorded, with an uncoded source.
+    text = "Velka said the movement was willing to hold talks with Borduria."
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "talks"]
+    assert events and events[0].type == "AGREE" and "+nsubj-uncoded" in events[0].rule, \
+        [(e.cameo, e.rule) for e in events]
+    assert text[events[0].source.start:events[0].source.end] == "the movement"
+    assert events[0].target is not None and events[0].target.actor == "bor"
+
+
+def test_a_verb_under_an_adjective_takes_the_subject_of_the_copula_even_unresolved(nlp, coder) -> None:
+    text = "The militia was ready to attack Borduria."
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "attack"]
+    assert [(e.type, "+nsubj-uncoded" in e.rule) for e in events] == [("THREATEN", True)], \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_readiness_to_act_on_a_condition_is_still_an_offer(nlp, coder) -> None:
+    text = "Ruritania was ready to halt fire if Borduria did the same."
+    events = kept_events(code(nlp, coder, text))
+    assert [(e.type, e.cameo) for e in events if e.source.actor == "rur"] == [("AGREE", "0356")], \
+        [(e.cameo, e.rule, e.hypothetical) for e in code(nlp, coder, text)]
+
+
+def hand_parsed(nlp, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """A parse built by hand (word, head, dep, pos, tag, lemma), so a test of how the coder reads
+    a misparse does not depend on the model making it."""
+    words = [row[0] for row in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=[row[1] for row in rows], deps=[row[2] for row in rows],
+               pos=[row[3] for row in rows], tags=[row[4] for row in rows], lemmas=[row[5] for row in rows])
+
+
+def test_a_light_verb_parsed_as_a_modifier_of_its_event_still_gives_the_source(nlp, coder) -> None:
+    doc = hand_parsed(nlp, [
+        ("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania"), ("held", 2, "amod", "VERB", "VBD", "hold"),
+        ("talks", 2, "ROOT", "NOUN", "NNS", "talk"), ("on", 2, "prep", "ADP", "IN", "on"),
+        ("Sunday", 3, "pobj", "PROPN", "NNP", "Sunday"), ("with", 2, "prep", "ADP", "IN", "with"),
+        ("Syldavia", 5, "pobj", "PROPN", "NNP", "Syldavia"), (".", 2, "punct", "PUNCT", ".", ".")])
+    article = Article(id="t", text=doc.text, published=WEDNESDAY)
+    events = [e for e in coder.code(doc, article, actor_table(doc.text), []) if e.trigger == "talks"]
+    assert events and events[0].type == "CONSULT" and "+light:hold" in events[0].rule, \
+        [(e.cameo, e.rule) for e in events]
+    assert dyads(events) == {("rur", "syl")}
+
+
+def test_the_object_of_a_participle_after_with_is_the_partner_of_talks(nlp, coder) -> None:
+    doc = hand_parsed(nlp, [
+        ("Ruritania", 1, "nsubj", "PROPN", "NNP", "Ruritania"), ("held", 2, "amod", "VERB", "VBD", "hold"),
+        ("talks", 2, "ROOT", "NOUN", "NNS", "talk"), ("with", 2, "prep", "ADP", "IN", "with"),
+        ("visiting", 3, "pcomp", "VERB", "VBG", "visit"), ("Marshal", 6, "compound", "PROPN", "NNP", "Marshal"),
+        ("Plekszy", 4, "dobj", "PROPN", "NNP", "Plekszy"), (".", 2, "punct", "PUNCT", ".", ".")])
+    article = Article(id="t", text=doc.text, published=WEDNESDAY)
+    events = [e for e in coder.code(doc, article, actor_table(doc.text), []) if e.trigger == "talks"]
+    assert dyads(events) == {("rur", "plekszy")}, [(e.cameo, e.rule) for e in events]
+
+
+def test_an_object_under_a_compound_preposition_meets_an_object_condition(nlp, coder) -> None:
+    text = "Ruritania pulled out of the talks with Borduria on Monday."
+    doc = nlp(text)
+    assert doc[2].dep_ == "prep" and doc[2].lower_ == "out", "the parse this test is about"
+    events = kept_events(code(nlp, coder, text))
+    assert [(e.type, e.cameo) for e in events if e.trigger == "pulled"] == [("SANCTION", "164")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_acting_as_a_mediator_is_mediation(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania acted as a mediator in the dispute over the islands."))
+    assert [(e.type, e.cameo, e.source.actor) for e in events] == [("CONSULT", "045", "rur")], \
+        [(e.cameo, e.rule) for e in events]
+    between = kept_events(code(nlp, coder, "Ruritania acted as a mediator between Borduria and Syldavia."))
+    assert dyads(between) == {("rur", "bor"), ("rur", "syl")}, [(e.cameo, e.rule) for e in between]
+
+
+def test_responsibility_claimed_for_an_act_of_sabotage(nlp, coder) -> None:
+    text = "Bordurian soldiers claimed responsibility for an act of sabotage in Syldavia."
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "sabotage"]
+    assert [(e.type, e.source.actor) for e in events] == [("ASSAULT", "bormil")]
+    assert "+claimed-responsibility" in events[0].rule
+
+
+def test_a_purpose_clause_hung_on_the_object_serves_the_verb_and_its_subject(nlp, coder) -> None:
+    text = "Ruritania announced a threefold increase in grants to fight the drought in Syldavia."
+    doc = nlp(text)
+    fight = next(t for t in doc if t.lower_ == "fight")
+    assert fight.dep_ == "advcl" and fight.head.pos_ == "NOUN", "the parse this test is about"
+    events = [e for e in code(nlp, coder, text) if e.trigger == "fight"]
+    assert events and events[0].source.actor == "rur" and "+nsubj-inherited" in events[0].rule, \
+        [(e.cameo, e.rule) for e in code(nlp, coder, text)]
+
+
+def test_a_strike_stays_the_event_over_the_demand_it_presses(nlp, coder) -> None:
+    text = "Ruritanian nurses walked off the job on Monday to press for higher pay."
+    events = kept_events(code(nlp, coder, text))
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.type, top.trigger) == ("PROTEST", "walked"), [(e.type, e.confidence, e.rule) for e in events]
+
+
+def test_a_dispatch_still_gives_way_to_the_act_it_serves(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania sent troops to Syldavia to attack Bordurian soldiers."))
+    top = max(events, key=lambda e: e.confidence)
+    assert top.type == "ASSAULT" and "+purpose" in top.rule, [(e.type, e.confidence, e.rule) for e in events]
+
+
+def test_a_crowd_gathering_to_denounce_demonstrates(nlp, coder) -> None:
+    text = "Ruritanian protesters gathered outside the embassy of Borduria to denounce the border closure."
+    events = kept_events(code(nlp, coder, text))
+    assert [(e.type, e.cameo) for e in events if e.trigger == "denounce"] == [("PROTEST", "141")], \
+        [(e.cameo, e.rule) for e in events]
+    leaders = kept_events(code(nlp, coder, "Ruritanian leaders gathered in the capital to denounce Borduria."))
+    assert [e.type for e in leaders if e.trigger == "denounce"] == ["ACCUSE"], [(e.cameo, e.rule) for e in leaders]
+
+
+def test_an_act_and_its_participle_with_an_unknown_subject_take_that_subject(nlp, coder) -> None:
+    text = "A truck bomb exploded near the Syldavian border post, killing Bordurian soldiers."
+    events = kept_events(code(nlp, coder, text))
+    assert events and all(e.type == "ASSAULT" and "+nsubj-uncoded" in e.rule for e in events), \
+        [(e.cameo, e.rule) for e in events]
+    assert text[events[0].source.start:events[0].source.end] == "A truck bomb"
+
+
+def test_a_regular_past_form_lemmatised_as_another_word_still_triggers(nlp, coder) -> None:
+    text = "Bordurian soldiers raped women in the village, a Syldavian monitor said."
+    doc = nlp(text)
+    assert doc[2].lemma_ != "rape", "the lemmatisation this test is about"
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "raped"]
+    assert [(e.type, e.source.actor) for e in events] == [("ASSAULT", "bormil")]
+    assert events[0].rule.startswith("event:verb:rape+"), events[0].rule
+
+
+def test_readiness_to_use_force_stays_a_threat_over_what_the_force_would_defend(nlp, coder) -> None:
+    text = "Ruritania was prepared to use force to defend the islands."
+    events = kept_events(code(nlp, coder, text))
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.type, top.source.actor, top.trigger) == ("THREATEN", "rur", "use"), \
+        [(e.type, e.confidence, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text, plover_type, cameo", [
+    ("Bordurian soldiers poisoned President Ottokar.", "ASSAULT", "186"),
+    ("Bordurian soldiers used force against Syldavia.", "ASSAULT", "190"),
+    ("Marshal Plekszy said a bomb planted by Bordurian soldiers exploded in Syldavia.", "ASSAULT", "183"),
+])
+def test_verbs_of_violence_added_for_eventless_sentences(nlp, coder, text: str, plover_type: str, cameo: str) -> None:
+    events = kept_events(code(nlp, coder, text))
+    coded = [(e.type, e.cameo) for e in events if e.rule.startswith("event:verb:")]
+    assert (plover_type, cameo) in coded, [(e.type, e.cameo, e.rule) for e in events]
+
+
+def test_an_acronym_subject_tagged_as_an_adjective_is_read_as_the_subject(nlp) -> None:
+    """"In cooperation with partners, USAID provided ...": the small parser tagged the acronym ADJ."""
+    from newsgraph.events.coder import _mistagged_subjects
+
+    words = ["Meanwhile", ",", "RURAID", "provided", "tents", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[3, 3, 3, 3, 3, 3],
+              deps=["advmod", "punct", "advmod", "ROOT", "dobj", "punct"],
+              pos=["ADV", "PUNCT", "ADJ", "VERB", "NOUN", "PUNCT"], tags=["RB", ",", "JJ", "VBD", "NNS", "."])
+    assert [t.text for t in _mistagged_subjects(doc[3])] == ["RURAID"]
+
+
+def test_forces_put_on_alert_by_no_named_agent_are_the_acting_side(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Bordurian soldiers were placed on high alert along the border with Syldavia."))
+    assert [(e.type, e.source.actor) for e in events][:1] == [("MOBILIZE", "bormil")], [(e.cameo, e.rule) for e in events]
+    assert "+nsubjpass-mobilized" in events[0].rule

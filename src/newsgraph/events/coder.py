@@ -48,11 +48,18 @@ REACTIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"})
 # coded in both directions when no separate target is named.
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 JOINT_CODES = frozenset({"193", "0356", "0871", "057", "050"})
+# Mediation and the offer of it: the parties "between" which one mediates are its targets.
+MEDIATION_CODES = frozenset({"045", "039"})
 # Acts whose purpose clause names a topic rather than a target ("marched to protest attacks on
 # protesters", "met to discuss trade", "demanding the right to appoint guardians for women");
 # other acts may take the target their purpose names ("donated ventilators to assist X",
 # "accepted an invitation to meet with X").
 TOPIC_PURPOSE_TYPES = frozenset({"PROTEST", "CONSULT", "MOBILIZE", "REQUEST"})
+# Acts complete in themselves, whose purpose clause names only their motive ("walked off the job
+# to press for higher pay", "provided funds to support projects", "ready to use force to defend
+# the dam"): unlike a dispatch ("sent inspectors to investigate"), they stay the sentence's event
+# over the purpose they serve.
+MOTIVATED_TYPES = frozenset({"PROTEST", "AID", "THREATEN"})
 # Prepositions whose object a dictionary condition reads as the verb's object
 # ("agreed on a pact", "asked for aid", "agreed to a ceasefire").
 OBJECT_PREPS = frozenset({"with", "of", "for", "in", "on", "upon", "to", "against", "over"})
@@ -196,6 +203,9 @@ class EventCoder:
         self.patient_object_codes: frozenset[str] = cues["patient_object_codes"]
         self.aiming_verbs: frozenset[str] = cues["aiming_verbs"]
         self.listing_preps: frozenset[str] = cues["listing_preps"]
+        self.assembly_verbs: frozenset[str] = cues["assembly_verbs"]
+        self.crowd_nouns: frozenset[str] = cues["crowd_nouns"]
+        self.demonstration_code: str = cues["demonstration_code"]
         self.verb_dictionaries: list[VerbDictionary] = []
         self.type_model: TypeModel | None = type_model if type_model is not None else load_type_model()
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -348,6 +358,9 @@ class EventCoder:
             lemma = token.lemma_.lower()
             if _acts_as_verb(token) and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
                 entries = self.verb_triggers.get(lemma) or self.verb_triggers.get(token.lower_)
+                if not entries and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
+                    # "raped" lemmatised as "rap": the regular past form of the trigger itself.
+                    entries = self.verb_triggers.get(token.lower_[:-1])
             elif token.pos_ in NOUN_POS:
                 entries = self.noun_triggers.get(lemma)
             else:
@@ -368,9 +381,25 @@ class EventCoder:
                 best = self._rejected_request(ctx, token, best)
             if best is not None and best.cameo in self.aid_kind_codes:
                 best = self._aid_kind(token, best)
+            if best is not None and self._demonstrated_purpose(token, best, matched):
+                best = Trigger(best.kind, f"{best.lemma}+demonstration", best.conditions, self.demonstration_code,
+                               None, best.line, best.origin)
             if best is not None:
                 matched[token] = best
         return matched
+
+    def _demonstrated_purpose(self, token: Token, trigger: Trigger, matched: dict[Token, Trigger]) -> bool:
+        """'Protesters gathered outside the embassy to denounce the strikes': a crowd that
+        assembles (an act no trigger codes) to accuse or to demand is demonstrating."""
+        if self.ontology.plover_of(trigger.cameo)[0] not in ("ACCUSE", "REQUEST"):
+            return False
+        if token.dep_ not in ("advcl", "xcomp") or not _is_infinitive(token):
+            return False
+        assembly = token.head
+        if assembly in matched or assembly.lemma_.lower() not in self.assembly_verbs:
+            return False
+        return any(c.dep_ == "nsubj" and (c.lemma_.lower() in self.crowd_nouns or c.lower_ in self.crowd_nouns)
+                   for c in assembly.children)
 
     def _requested_act(self, ctx: _Context, token: Token, trigger: Trigger) -> Trigger:
         """'urged X to release the prisoners', 'demanded that Y withdraw', 'an appeal to Z to
@@ -521,10 +550,15 @@ class EventCoder:
                         objects.extend(t for p in sub.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
             elif dep == "prep":
                 pobjs = [t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
+                nested = not pobjs
+                if nested:
+                    # "pulled out of the talks": the parser hangs the object under "out" -> "of".
+                    pobjs = [t for inner in child.children if inner.dep_ == "prep" and inner.lower_ in OBJECT_PREPS
+                             for p in inner.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
                 if pobjs and all(t.ent_type_ in ("DATE", "TIME") for t in pobjs):
                     continue  # "On Nov. 2, X called Y": a date, not "call on"
                 out["prep"].add(child.lower_)
-                if child.lower_ in OBJECT_PREPS or token.pos_ in NOUN_POS:
+                if child.lower_ in OBJECT_PREPS or token.pos_ in NOUN_POS or nested:
                     # "asked for the delivery of aid": the "of" complement names what was asked for too.
                     pobjs += [o for p in pobjs for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                               for o in c.children if o.dep_ == "pobj"]
@@ -550,7 +584,15 @@ class EventCoder:
             if token.dep_ in OBJECT_DEPS and head.pos_ in VERB_POS:
                 out["prep"].update(c.lower_ for c in head.children if c.dep_ == "prep")
                 out["gov"].update((head.lemma_.lower(), head.lower_))
+            elif token.dep_ == "pobj" and head.head != head and head.head.pos_ in VERB_POS:
+                # "acted as a mediator": a verb and preposition that carry the nominal event.
+                governor = head.head
+                if f"{governor.lemma_.lower()} {head.lower_}" in self.prepositional_light_verbs:
+                    out["gov"].update((governor.lemma_.lower(), governor.lower_))
         objects += [m for o in list(objects) for m in o.children if m.dep_ == "compound"]
+        if token.pos_ in VERB_POS:
+            # "held joint drills": a verb's mod= condition reads its object's modifiers.
+            out["mod"].update(m.lemma_.lower() for o in objects for m in o.children if m.dep_ in ("amod", "compound"))
         out["obj"].update(o.lemma_.lower() for o in objects)
         out["obj"].update(o.lower_ for o in objects)
         if any(_is_place(o) or _is_country(ctx.actors.actor_at(o.idx, o.idx + len(o))) for o in objects):
@@ -563,6 +605,11 @@ class EventCoder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN")
         sources = self._verb_sources(ctx, verb, passive)
+        if not sources and passive and self.ontology.plover_of(trigger.cameo)[0] == "MOBILIZE":
+            # "The army was placed on high alert", "Russian troops were deployed": with no agent
+            # named, the forces mobilised are the acting side.
+            sources = [Found(f.actor, f.start, f.end, "nsubjpass-mobilized") for c in verb.children
+                       if c.dep_ == "nsubjpass" for f in self._phrase_actors(ctx, c, "nsubjpass")]
         shift = 0.0
         if not sources:
             sources = self._unresolved_subject(verb, passive)
@@ -615,8 +662,11 @@ class EventCoder:
     @staticmethod
     def _unresolved_subject(verb: Token, passive: bool) -> list[Found]:
         """A subject noun phrase that names no known actor ("a guerrilla group"): kept as an
-        uncoded source so the act itself is still recorded, at a lower confidence."""
+        uncoded source so the act itself is still recorded, at a lower confidence. An infinitive
+        or participle with no subject of its own takes its governing verb's (:func:`_subject_bearer`)."""
         deps = ("agent",) if passive else ("nsubj",)
+        if not passive:
+            verb = _subject_bearer(verb)
         mistagged = [] if passive or not _is_finite(verb) else _mistagged_subjects(verb)
         for child in verb.children:
             if child.dep_ not in deps and child not in mistagged:
@@ -700,6 +750,12 @@ class EventCoder:
             return self._subject_actors(ctx, head, depth + 1)
         if dep == "advcl" and (_is_infinitive(verb) or verb.tag_ in ("VBG", "VBN")):
             reported = self._reported_clause(head, verb)
+            if reported is None and head.pos_ in NOUN_POS and not _acts_as_verb(head):
+                # "announced an increase in funding to fight the epidemic": the purpose clause the
+                # parser hung on the object serves the verb whose subject acts.
+                reported = _governing_verb(head)
+                if reported is None:
+                    return []
             return self._subject_actors(ctx, reported if reported is not None else head, depth + 1)
         if dep == "conj" and _acts_as_verb(head):
             return self._subject_actors(ctx, head, depth + 1)
@@ -1012,7 +1068,11 @@ class EventCoder:
         elif governor is not None and anchor.dep_ == "pobj" and governor.pos_ in VERB_POS:
             if f"{governor.lemma_.lower()} {anchor.head.lower_}" in self.prepositional_light_verbs:
                 light = governor
-        pairs = self._reciprocal_pairs(ctx, noun)
+        elif governor is None:
+            light = self._misparsed_light_verb(anchor)
+        # "acted as a mediator between X and Y": a go-between's parties are its targets, not each other's.
+        mediation = trigger.cameo in MEDIATION_CODES and light is not None
+        pairs = [] if mediation else self._reciprocal_pairs(ctx, noun)
         if pairs:
             modality = self._noun_modality(noun, light)
             for first, second in pairs:
@@ -1032,10 +1092,17 @@ class EventCoder:
             sources = [Found(f.actor, f.start, f.end, "poss-pronoun")
                        for f in self._verb_sources(ctx, governor, passive)]
             light = governor if sources else light
+        shift = 0.0
+        if not sources and light is not None and light.pos_ in VERB_POS:
+            # "the group was willing to hold talks": a subject that names no known actor.
+            sources = self._unresolved_subject(light, any(c.dep_ == "auxpass" for c in light.children))
+            shift = UNRESOLVED_SOURCE_PENALTY
         if not sources:
             return
         source_ids = {s.actor.id for s in sources}
         targets = self._noun_targets(ctx, noun, source_ids, departure)
+        if mediation and not targets:
+            targets = [f for f in self._reciprocal_members(ctx, noun) if f.actor.id not in source_ids]
         moved = bool(targets) and all(t.how == "prep:of" for t in targets) and self._moved(targets, [])
         if light is not None and (not targets or moved):
             # "announced the deployment of 230 troops to Liberia": the recipient hangs on the verb.
@@ -1050,7 +1117,18 @@ class EventCoder:
         modality = self._noun_modality(noun, light)
         consult = self.ontology.plover_of(trigger.cameo)[0] == "CONSULT"
         reciprocal = consult and any(t.how == "prep:with" for t in targets)
-        self._emit(ctx, sent, noun, light or noun, trigger, sources, targets, modality, reciprocal=reciprocal)
+        self._emit(ctx, sent, noun, light or noun, trigger, sources, targets, modality, reciprocal=reciprocal,
+                   confidence_shift=shift)
+
+    def _misparsed_light_verb(self, noun: Token) -> Token | None:
+        """'X held talks on Sunday with Y': the parser made the light verb, with its subject, a
+        modifier of the nominal event, which then heads the sentence."""
+        for child in noun.children:
+            if (child.dep_ in ("amod", "acl") and child.i < noun.i and child.pos_ in VERB_POS
+                    and child.lemma_.lower() in self.light_verbs
+                    and any(c.dep_ in SUBJECT_DEPS for c in child.children)):
+                return child
+        return None
 
     def _nominal_anchor(self, noun: Token) -> Token:
         """The phrase that carries a nominal event in the clause: the first of coordinated
@@ -1070,13 +1148,17 @@ class EventCoder:
         return anchor
 
     def _reciprocal_pairs(self, ctx: _Context, noun: Token) -> list[tuple[Found, Found]]:
+        members = self._reciprocal_members(ctx, noun)
+        return list(combinations(members, 2)) if len(members) >= 2 else []
+
+    def _reciprocal_members(self, ctx: _Context, noun: Token) -> list[Found]:
+        """The parties a "between"/"among" phrase of the noun names, when there are two or more."""
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in self.reciprocal_preps:
-                members = [f for p in child.children if p.dep_ == "pobj"
-                           for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}")]
-                members = _unique(members)
+                members = _unique(f for p in child.children if p.dep_ == "pobj"
+                                  for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}"))
                 if len(members) >= 2:
-                    return list(combinations(members, 2))
+                    return members
         return []
 
     def _noun_sources(self, ctx: _Context, noun: Token, departure: bool = False) -> list[Found]:
@@ -1097,7 +1179,7 @@ class EventCoder:
                 found = self._token_actor(ctx, child, child.dep_)
                 if found is not None:
                     return [found]
-        return self._claimant(ctx, noun)
+        return self._claimant(ctx, self._nominal_anchor(noun))
 
     def _claimant(self, ctx: _Context, noun: Token) -> list[Found]:
         """'The group claimed responsibility for the attack', 'the army is responsible for the
@@ -1123,7 +1205,7 @@ class EventCoder:
         moved: list[Found] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in target_preps:
-                found = [f for p in child.children if p.dep_ == "pobj"
+                found = [f for p in _prep_objects(child)
                          for f in self._phrase_actors(ctx, p, f"prep:{child.lower_}") if f.actor.id not in source_ids]
                 if found and child.lower_ == "of" and self._moved(found, []):
                     # "the deployment of 230 troops to Liberia": the troops are what is moved.
@@ -1400,9 +1482,11 @@ class EventCoder:
                                           or self.conditional_threat_codes[cameo.plover]]
             rule_suffix = "+conditional-threat"
             cameo, mode, hypothetical = recoded, recoded.mode, False
-        elif promised and (negated or not modality.conditional) and cameo.plover in self.intent_codes:
+        elif (promised and (negated or not modality.conditional or modality.desired or modality.committed)
+              and cameo.plover in self.intent_codes):
             # PLOVER: cooperation promised or in the future is AGREE (CAMEO 03x), refused is REJECT
-            # (12x), also on a condition ("will not end the strike unless ...": the refusal is made).
+            # (12x), also on a condition ("will not end the strike unless ...": the refusal is made;
+            # "ready to halt fire if Y does the same": the offer is made).
             by_code, by_type = ((self.refusal_by_code, self.refusal_codes) if negated
                                 else (self.intent_by_code, self.intent_codes))
             recoded = self.ontology.cameo[by_code.get(cameo.code) or by_type[cameo.plover]]
@@ -1796,7 +1880,8 @@ def _subordination(event: Event, clause: Token, by_start: dict[int, Token],
 def _prefer_purpose(sent: SpacySpan, events: list[Event]) -> None:
     """'sent inspectors to investigate', 'launched an offensive to retake the town': the act the
     first one was done for is the news, so a kept event of the purpose clause ranks just above
-    the event of the verb it serves (same source)."""
+    the event of the verb it serves (same source), unless that event is a demonstration, a
+    transfer or a threat (:data:`MOTIVATED_TYPES`), which the purpose only explains."""
     by_start = {token.idx: token for token in sent}
     for purpose in events:
         token = by_start.get(purpose.trigger_start) if purpose.trigger_start is not None else None
@@ -1805,9 +1890,40 @@ def _prefer_purpose(sent: SpacySpan, events: list[Event]) -> None:
             continue
         for served in events:
             if (served.trigger_start == token.head.idx and served.source.actor == purpose.source.actor
-                    and served.type != purpose.type and served.confidence >= purpose.confidence):
+                    and served.type != purpose.type and served.type not in MOTIVATED_TYPES
+                    and served.confidence >= purpose.confidence):
                 purpose.confidence = round(min(0.95, served.confidence + 0.01), 3)
                 purpose.rule += "+purpose"
+
+
+def _subject_bearer(verb: Token) -> Token:
+    """The verb whose subject performs an infinitive with none of its own: 'the group was
+    willing to hold talks', 'his forces were ready to halt fire' (through the adjective to the
+    copula), 'the group wants to hold talks', and a participle ('a bomb exploded, killing ten');
+    an object-controlled verb ('urged X to go') stops."""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        participle = node.dep_ == "advcl" and node.tag_ == "VBG"
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in node.children) or not (
+                node.dep_ == "xcomp" or participle):
+            return node
+        head = node.head
+        if head.pos_ == "ADJ" and head.dep_ in COMPLEMENT_DEPS and head.head != head:
+            head = head.head
+        elif head.pos_ not in VERB_POS or any(c.dep_ in ("dobj", "obj") for c in head.children):
+            return node
+        node = head
+    return node
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """A preposition's objects, also the one the parser hung on a participle read as a clause
+    ("talks with visiting King X": "visiting" as pcomp, the king as its object)."""
+    objects = [p for p in prep.children if p.dep_ == "pobj"]
+    if not objects:
+        objects = [o for p in prep.children if p.dep_ == "pcomp" and p.tag_ == "VBG"
+                   for o in p.children if o.dep_ in ("dobj", "obj")]
+    return objects
 
 
 def _unique(found: Iterable[Found]) -> list[Found]:
@@ -1843,9 +1959,9 @@ def _is_finite(verb: Token) -> bool:
 
 def _mistagged_subjects(verb: Token) -> list[Token]:
     """All-capitals words before a finite verb that the parser hung on it as adverbs
-    ("USAID/advmod deployed"): acronyms that may be the verb's missing subject."""
+    ("USAID/advmod deployed", also tagged ADJ): acronyms that may be the verb's missing subject."""
     return [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod")
-            and c.pos_ in ("ADV", "PROPN", "NOUN") and len(c.text) > 1 and c.text.isupper()]
+            and c.pos_ in ("ADV", "ADJ", "PROPN", "NOUN") and len(c.text) > 1 and c.text.isupper()]
 
 
 def _is_infinitive(verb: Token) -> bool:
