@@ -806,3 +806,85 @@ def test_title_cased_headline_keeps_countries_apart(parser, resolver) -> None:
     assert norway is not None and chile is not None and norway is not chile
     assert (norway.code, chile.code) == ("NOR", "CHL")
     assert all("Condemns" not in m.text for a in table for m in a.mentions)
+
+
+def _mention_rule(table: ActorTable, text: str, phrase: str) -> str:
+    start = text.index(phrase)
+    return next(m.rule for a in table for m in a.mentions if m.start <= start < m.end)
+
+
+def test_the_group_refers_back_to_the_named_organisation(parser, resolver) -> None:
+    text = "A spokesman for the Taliban said on Sunday that the group had taken two villages."
+    table = resolve(parser, resolver, text)
+    taliban, group = at(table, text, "Taliban"), at(table, text, "the group")
+    assert taliban is not None and group is taliban
+    assert _mention_rule(table, text, "the group") == "actor:coref:definite-description"
+
+
+def test_the_militants_need_an_armed_antecedent(parser, resolver) -> None:
+    text = "Hamas fighters crossed the fence at dawn, and the militants withdrew before noon."
+    table = resolve(parser, resolver, text)
+    fighters = at(table, text, "Hamas fighters")
+    assert fighters is not None and at(table, text, "militants") is fighters
+    text = "The Red Cross opened a clinic in the valley before the militants arrived."
+    table = resolve(parser, resolver, text)
+    militants = at(table, text, "militants")
+    assert militants is not None and militants is not at(table, text, "Red Cross")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("France said the group would meet again in spring.", "group"),
+    ("Kenya eased limits on the movement of aid workers last year.", "movement"),
+])
+def test_descriptions_without_a_fitting_antecedent_stay_unlinked(parser, resolver, text: str, phrase: str) -> None:
+    table = resolve(parser, resolver, text)
+    found = at(table, text, phrase)
+    assert found is None or not found.code or found.code[:3] not in ("FRA", "KEN")
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("President Putin said his forces would leave the port by Friday.", "forces", "RUSMIL"),
+    ("Chile said its soldiers had left the disputed island.", "soldiers", "CHLMIL"),
+])
+def test_possessed_agents_take_the_possessor_country(parser, resolver, text: str, phrase: str, code: str) -> None:
+    table = resolve(parser, resolver, text)
+    owned = at(table, text, phrase)
+    assert owned is not None and owned.code == code
+    assert _mention_rule(table, text, phrase) == "actor:coref:possessor-country"
+
+
+def test_possession_recodes_only_the_owned_mention(parser, resolver) -> None:
+    text = "Chile said its soldiers had left the island. Soldiers of no known army were later seen on the coast."
+    table = resolve(parser, resolver, text)
+    owned, other = at(table, text, "soldiers"), at(table, text, "Soldiers")
+    assert owned is not None and owned.code == "CHLMIL"
+    assert other is not None and other is not owned and (other.code or "").startswith("---")
+
+
+def test_non_state_possessor_gives_no_country(parser, resolver) -> None:
+    text = "The Taliban said its fighters took the town overnight."
+    table = resolve(parser, resolver, text)
+    fighters = at(table, text, "fighters")
+    assert fighters is not None and not (fighters.code or "").startswith("AFGUAF")
+    assert _mention_rule(table, text, "fighters") != "actor:coref:possessor-country"
+
+
+def test_militiamen_of_an_ethnic_group_are_coded_without_country(parser, resolver) -> None:
+    text = "Hutu militiamen burned a market near the lake."
+    table = resolve(parser, resolver, text)
+    militiamen = at(table, text, "militiamen")
+    assert militiamen is not None and militiamen.code == "---UAF"
+
+
+def test_only_state_forces_follow_their_owner(parser, resolver) -> None:
+    text = "President Putin drove to the village to visit his relatives."
+    table = resolve(parser, resolver, text)
+    relatives = at(table, text, "relatives")
+    assert relatives is None or not (relatives.code or "").startswith("RUS")
+
+
+def test_international_body_forces_keep_its_code(parser, resolver) -> None:
+    text = "NATO said its troops would stay near the northern border."
+    table = resolve(parser, resolver, text)
+    troops = at(table, text, "troops")
+    assert troops is not None and troops.code == "NATOMIL"

@@ -833,3 +833,77 @@ def test_past_tense_verb_and_name_after_a_quotation_sign_it(quotes_of) -> None:
     assert q.rule.endswith("inverted-signature")
     place = "“Welcome home,” read the sign at Oslo Central Station."
     assert not any(other.rule.endswith("inverted-signature") for other in quotes_of(place))
+
+
+# --- indirect attributions (PolNeAR) ---------------------------------------------------------
+
+
+def test_relative_clause_report_leaves_the_speaker_and_cue_out(quotes_of) -> None:
+    text = "The mayor kept the old tram depot that planners said would cost too much to repair."
+    q = _one(quotes_of(text), "cost too much")
+    assert q.kind == "indirect" and q.speaker.name == "planners"
+    assert "planners" not in q.text and "said" not in q.text
+
+
+def test_second_report_joined_by_and_is_its_own_attribution(quotes_of) -> None:
+    text = "The harbour master said the channel was safe and warned that fog could delay the ferries."
+    quotes = quotes_of(text)
+    first, second = _one(quotes, "channel was safe"), _one(quotes, "fog could delay")
+    assert first is not second
+    assert "warned" not in first.text
+    assert first.speaker.name == second.speaker.name == "harbour master"
+
+
+def test_according_to_at_the_end_vouches_for_the_whole_sentence(quotes_of) -> None:
+    text = "Exports rose by four percent and imports fell slightly, according to the customs office."
+    q = _one(quotes_of(text), "imports fell")
+    assert q.text == "Exports rose by four percent and imports fell slightly"
+    assert q.speaker.name == "customs office"
+
+
+def test_survey_shows_object_with_its_predicate(quotes_of) -> None:
+    text = "A regional survey shows the mayor with a narrow lead over her rival."
+    q = _one(quotes_of(text), "the mayor")
+    assert q.text == "the mayor with a narrow lead over her rival"
+
+
+def test_wants_with_an_infinitive_is_an_attribution_seeking_is_an_attempt(quotes_of) -> None:
+    q = _one(quotes_of("The union wants to renegotiate the contract before winter."), "to renegotiate the contract")
+    assert q.kind == "indirect" and q.speaker.name == "union"
+    # An attempt reports no stance (the seed's gold has none for "has long sought to prevent").
+    assert quotes_of("The cooperative seeks to buy the old mill on the river.") == []
+
+
+def test_vote_against_reports_the_position_taken(quotes_of) -> None:
+    text = "Three councillors voted against the harbour budget."
+    q = _one(quotes_of(text), "harbour budget")
+    assert q.kind == "indirect" and q.cue == "vote"
+
+
+def test_lower_case_it_or_you_as_reporter_gives_no_indirect_quote(quotes_of) -> None:
+    assert quotes_of("In the end it shows that the river is rising.") == []
+    assert quotes_of("Sometimes you know the ferry will be late.") == []
+    named = quotes_of("In the end the gauge shows that the river is rising.")
+    assert _one(named, "river is rising").speaker.name == "gauge"
+
+
+def test_report_written_inside_a_later_report_stays_separate(quotes_of) -> None:
+    text = "Older voters said they trust the council, but they would not back a new tax, organisers said."
+    quotes = quotes_of(text)
+    voters, organisers = _one(quotes, "trust the council"), _one(quotes, "new tax")
+    assert voters.speaker.name == "Older voters" and voters.text == "they trust the council"
+    assert organisers.speaker.name == "organisers" and "Older voters" not in organisers.text
+
+
+def test_object_content_runs_to_the_end_of_the_clause_but_not_into_a_new_one(quotes_of) -> None:
+    q = _one(quotes_of("The senator blamed the drought on poor planning in the northern districts."), "drought")
+    assert q.text == "the drought on poor planning in the northern districts"
+    q = _one(quotes_of("The old ferry captain rebuked the harbour board in December when the fees went up."),
+             "harbour board")
+    assert q.text == "the harbour board in December"
+
+
+def test_called_on_someone_to_act_reports_the_whole_demand(quotes_of) -> None:
+    q = _one(quotes_of("The mayor called on the governor to release the flood funds."), "governor")
+    assert q.kind == "indirect" and q.speaker.name == "mayor"
+    assert q.text == "the governor to release the flood funds"

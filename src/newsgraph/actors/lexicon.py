@@ -332,6 +332,9 @@ class Lexicon:
     """Lower-case verb forms and prepositions that end a name in a title-cased headline."""
     event_name_words: frozenset[str] = frozenset()
     """First words of names that name an operation or exercise, not an actor ("Operation ...")."""
+    anaphor_nouns: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
+    """Nouns that, after "the", name an organisation the text named before ("the group") -> the
+    CAMEO sectors its antecedent must have, and whether a named organisation of any sector fits too."""
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -467,7 +470,8 @@ def load_builtin() -> Lexicon:
                    {short: long_code for long_code, short in igo_codes.items()}, agent_codes,
                    frozenset(row[0] for row in _data_lines("body_nouns.txt")), shared_names,
                    frozenset(form for row in _data_lines("headline_words.txt") for form in _verb_forms(row[0])),
-                   frozenset(row[0] for row in _data_lines("event_name_words.txt")))
+                   frozenset(row[0] for row in _data_lines("event_name_words.txt")),
+                   {row[0]: (frozenset(_alts(row[1])), row[2:3] == ["any"]) for row in _data_lines("anaphor_nouns.tsv")})
 
 
 def _verb_forms(word: str) -> tuple[str, ...]:

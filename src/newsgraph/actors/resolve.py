@@ -54,6 +54,13 @@ Design choices, documented here because later stages depend on them:
   rest of the document names unambiguously (Kinshasa, DRC vs Brazzaville), else the Phoenix default.
 * A user-lexicon entry with several codes ("[FRO/BIL/SAM]") gives one actor whose ``code`` is the
   comma list "FRO,BIL,SAM", the contract's form for several codes (one event triple per code).
+* "the group", "the movement", "the militants" (``anaphor_nouns.tsv``) with no modifiers of their own
+  join the nearest fitting organisation named before them, in the same paragraph or the sentence
+  before (rule ``actor:coref:definite-description``); governments and countries never fit.
+* A state body or force of unknown country owned by a pronoun that refers to a state actor ("Putin
+  said his forces", "Chile said its troops") takes that country (``actor:coref:possessor-country``),
+  as an actor of its own ("NATO said its troops": NATOMIL); a rebel group's or a crowd's possessions
+  stay as they were.
 """
 
 from __future__ import annotations
@@ -74,6 +81,13 @@ QUANTIFIERS = {"some", "several", "many", "few", "most", "all", "other", "both",
 NEGATING_PREFIXES = {"pro", "anti", "non"}
 CONJUNCTIONS = {"and", "or", "&"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+DESCRIPTION_RULE = "actor:coref:definite-description"
+POSSESSOR_RULE = "actor:coref:possessor-country"
+#: Sectors of a state's own bodies: no antecedent for "the group", and a possessor whose country
+#: its forces take ("his forces" after a president).
+STATE_SECTORS = {"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "DIP", "ELI"}
+#: Dependents a definite description may have and still refer back ("the group's", "the group ,").
+DESCRIPTION_DEPS = {"det", "case", "punct"}
 MAX_PREMODIFIER_TOKENS = 8
 PRONOUN_SENTENCE_WINDOW = 6
 CAPITAL_RULE = "actor:lexicon:capital-metonym"
@@ -269,6 +283,7 @@ class _Resolution:
         self._add_leftover_entities()
         self._link_abbreviations()
         self._link_titles_to_people()
+        self._link_definite_descriptions()
         actors = self._build_actors()
         self._add_pronouns(actors)
         return self._finish(actors)
@@ -1196,6 +1211,57 @@ class _Resolution:
                 candidate.identity, candidate.name, candidate.kind = identity, person.name, "person"
                 candidate.rule = "actor:coref:title"
 
+    def _link_definite_descriptions(self) -> None:
+        """ "A spokesman for the Taliban said the group ...": "the group", "the movement", "the
+        militants" (``anaphor_nouns.tsv``) join the nearest compatible organisation named before
+        them in the same paragraph or the sentence before; a description with its own modifiers
+        ("the movement of workers", "the group blamed for ...") is left alone."""
+        sentence_of = {i: index for index, sentence in enumerate(self.doc.sents) for i in range(sentence.start, sentence.end)}
+        starts = [t.idx for t in self.doc]
+        for token in self.doc[1:]:
+            fits = self.lex.anaphor_nouns.get(token.lower_)
+            if fits is None or self.doc[token.i - 1].lower_ != "the" or token.dep_ == "compound" \
+                    or any(child.dep_ not in DESCRIPTION_DEPS for child in token.children) \
+                    or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "PROPN"):
+                continue
+            s, e, text = self._span_text(token.i - 1, token.i + 1)
+            antecedent = self._description_antecedent(s, fits, sentence_of[token.i], sentence_of, starts)
+            if antecedent is None:
+                continue
+            own = next((c for c in self.candidates if c.head == token.i and c.kind in ("group", "anonymous")), None)
+            if own is None:
+                if not self._is_free(s, e):
+                    continue
+                own = Candidate(s, e, text, DESCRIPTION_RULE, "", "", "group", head=token.i)
+                self.candidates.append(own)
+                self._take(s, e)
+            own.identity, own.name, own.kind = antecedent.identity, antecedent.name, antecedent.kind
+            own.code, own.sector, own.quality = antecedent.code, antecedent.sector, antecedent.quality
+            own.rule = DESCRIPTION_RULE
+
+    def _description_antecedent(self, start: int, fits: tuple[frozenset[str], bool], sentence: int,
+                                sentence_of: dict[int, int], starts: list[int]) -> Candidate | None:
+        """The nearest named organisation, or group of a fitting sector named by one ("al Shabaab
+        fighters"), ending before ``start`` in the same paragraph or in the sentence before."""
+        sectors, any_organization = fits
+        for candidate in sorted(self.candidates, key=lambda c: -c.end):
+            if candidate.end > start or candidate.kind not in ("organization", "group") \
+                    or candidate.rule in (CAPITAL_RULE, PLACE_RULE, DESCRIPTION_RULE):
+                continue
+            its_sentence = sentence_of[bisect.bisect_right(starts, candidate.start) - 1]
+            if sentence - its_sentence > 1 and ("\n" in self.text[candidate.end:start]
+                                                or sentence - its_sentence > PRONOUN_SENTENCE_WINDOW):
+                return None
+            code = candidate.code or ""
+            country_coded = code[:3] in self.lex.countries or code.startswith(UNKNOWN_COUNTRY)
+            sector = code[3:6] if country_coded else ""
+            if code.startswith(UNKNOWN_COUNTRY) or candidate.identity.startswith(("country:", "code:")):
+                continue
+            if sector in sectors or (any_organization and candidate.kind == "organization"
+                                     and not (country_coded and sector in STATE_SECTORS)):
+                return candidate
+        return None
+
     # --- actors ---------------------------------------------------------------------------
 
     def _build_actors(self) -> list[Actor]:
@@ -1275,6 +1341,41 @@ class _Resolution:
                 continue
             target.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, "actor:coref:pronoun"))
             token_actor[token.i] = target
+            if token.dep_ == "poss":
+                self._give_possessor_country(token, target, token_actor, actors)
+
+    def _give_possessor_country(self, pronoun: Token, possessor: Actor, token_actor: dict[int, Actor],
+                                actors: list[Actor]) -> None:
+        """ "Putin said his forces ...", "Russia says its troops ...": a state body or force of unknown
+        country owned by a pronoun that refers to a state actor (a country, or a person or organisation
+        whose code names a country and a state sector) is that country's, one owned by an international
+        body's pronoun that body's; the mention becomes an actor of its own."""
+        owned = token_actor.get(pronoun.head.i)
+        code = possessor.code or ""
+        owned_code = (owned.code or "") if owned is not None else ""
+        agent = owned_code[len(UNKNOWN_COUNTRY):]
+        if owned is None or owned is possessor or possessor.kind == "group" or "," in code \
+                or not owned_code.startswith(UNKNOWN_COUNTRY) or agent not in STATE_SECTORS - {"", "ELI"}:
+            # "his relatives", "their fighters": only a state's own bodies and forces follow their owner
+            return
+        if code in self.lex.igo_names and agent in IGO_BRANCH_SECTORS:
+            # "NATO said its troops ...": an international body's forces, as "NATO troops" (NATOMIL)
+            owner_code, owner_name = code + agent, code
+        elif code[:3] in self.lex.countries and code[3:6] in STATE_SECTORS:
+            owner_code, owner_name = code[:3] + agent, self.lex.countries[code[:3]].adjective
+        else:
+            return
+        mention = next((m for m in owned.mentions if m.start <= pronoun.head.idx < m.end), None)
+        if mention is None:
+            return
+        owned.mentions.remove(mention)
+        actor = Actor(id="", name=f"{owner_name} {mention.text.lower()}", kind=owned.kind, code=owner_code,
+                      role=owned.role, mentions=[Mention(mention.start, mention.end, mention.text, POSSESSOR_RULE)],
+                      rule=POSSESSOR_RULE, sector=owned.sector)
+        actors.append(actor)
+        for i, bearer in list(token_actor.items()):
+            if bearer is owned and mention.start <= self.doc[i].idx < mention.end:
+                token_actor[i] = actor
 
     def _personal_antecedent(self, token: Token, kind: str, mentions: list[tuple[int, int, Actor]],
                              starts: list[int], sentence_of: dict[int, int]) -> Actor | None:

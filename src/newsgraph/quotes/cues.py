@@ -141,6 +141,20 @@ def _reported_range(head: Token) -> tuple[int, int]:
     return _without_additions(head, *_clause_range(head))
 
 
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def _split_around_cue(clause: tuple[int, int], verb: Token) -> list[tuple[int, int]]:
+    """A reported clause that the cue sits inside ("the bill, which critics say would fail"):
+    the relative word that opens it and the words after the cue, without the speaker and cue."""
+    first, last = clause
+    if first >= verb.i or last <= verb.i:
+        return [clause]
+    doc = verb.doc
+    parts = [(first, first)] if doc[first].tag_ in _RELATIVE_TAGS else []
+    return parts + [(verb.i + 1, last)]
+
+
 def _without_additions(head: Token, first: int, last: int) -> tuple[int, int]:
     doc = head.doc
     for token in doc[head.i + 1:last + 1]:
@@ -175,15 +189,46 @@ def _stray_that_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+_OBJECT_PREDICATES = frozenset({"as", "for", "of", "to", "with"})
+
+
+def _rest_of_clause(verb: Token, obj: Token) -> int:
+    """The last token of what follows the object inside the cue's clause, up to the first
+    separator or clause: PolNeAR's content runs on to the clause end ("rebuked Trump in December")."""
+    doc = verb.doc
+    last = obj.right_edge.i
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i <= obj.right_edge.i:
+            continue
+        if doc[child.left_edge.i - 1].text in _TRAILING_SEPARATORS or child.dep_ in ("punct", "cc", "conj") \
+                or child.pos_ in _VERBAL:
+            break
+        last = child.right_edge.i
+    return last
+
+
 def _object_range(verb: Token, obj: Token) -> tuple[int, int]:
     """The object with what the verb says about it: "the media for being dishonest", "Clinton as a
     disgrace", "steps to tighten sales" (the parse often hangs the infinitive on the verb)."""
-    last = obj.right_edge.i
+    last = max(obj.right_edge.i, _rest_of_clause(verb, obj))
     for child in verb.children:
-        predicative = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in ("as", "for", "of", "to"))
+        predicative = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREDICATES)
         infinitive = child.dep_ in ("xcomp", "advcl") and _infinitive(child)
-        if child.i > obj.i and (predicative or infinitive):
+        pictured = child.dep_ in ("xcomp", "advcl", "ccomp") and child.tag_ == "VBG" \
+            and child.left_edge.i == obj.right_edge.i + 1  # "showed Trump losing support"
+        if child.i > obj.i and (predicative or infinitive or pictured):
             last = max(last, child.right_edge.i)
+    return _without_additions(obj, obj.left_edge.i, last)
+
+
+def _prepositional_range(verb: Token, prep: Token, obj: Token) -> tuple[int, int]:
+    """The object of "called for", "warned of" with the rest of the clause and the infinitive the
+    parse hung on the verb ("called for a special prosecutor to oversee the inquiry")."""
+    last = max(obj.right_edge.i, _rest_of_clause(verb, prep))
+    for child in verb.children:
+        if child.i > prep.i and child.dep_ in ("xcomp", "advcl") and _infinitive(child) \
+                and child.left_edge.i == last + 1:
+            last = child.right_edge.i
     return _without_additions(obj, obj.left_edge.i, last)
 
 
@@ -204,6 +249,73 @@ def _set_off_by_comma(verb: Token) -> bool:
     before = doc[first - 1].text if first > 0 else ""
     after = doc[last + 1].text if last + 1 < len(doc) else ""
     return before in (",", "—", "–") or after in (",", "—", "–") or doc[last].text in (",",)
+
+
+def _reporter_of_joined(verb: Token, lex: Lexicon) -> Token | None:
+    """The speaker of "she said X and added Y" when the parse joined "added" to X's verb: the
+    subject of the report that X belongs to, not X's own subject."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head
+    report = clause.head
+    entry = lex.cue_verbs.get(report.lemma_.lower())
+    if clause.dep_ != "ccomp" or report.pos_ != "VERB" or entry is None or entry.category != "speech":
+        return None
+    return _subject(report)
+
+
+def _inner_report(token: Token, verb: Token, lex: Lexicon) -> bool:
+    """Whether ``token`` is a report of its own inside ``verb``'s content: a speech verb with a
+    reported clause and its own subject written before ``verb`` ("A say X, while B say Y": the
+    parse hangs the first report on the second), or a cue verb coordinated after it ("she said X
+    and said Y", "she said X was wrong and vowed to ...")."""
+    entry = lex.cue_verbs.get(token.lemma_.lower())
+    if entry is None or token.pos_ != "VERB":
+        return False
+    if token.dep_ == "conj" and token.i > verb.i and token.tag_ == verb.tag_ != token.head.tag_ \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children):
+        return True  # same tense as "said", not as the verb it hangs on: it continues "said"
+    if entry.category != "speech" or "ccomp" not in entry.frames or not any(c.dep_ == "ccomp" for c in token.children):
+        return False
+    if token.i < verb.i:
+        return any(c.dep_ == "nsubj" for c in token.children)
+    return token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "aux") for c in token.children)
+
+
+def _report_extent(token: Token) -> tuple[int, int]:
+    """An inner report from its subject (or the conjunction before it) to the end of what it
+    reports, leaving out the clauses coordinated after it, which belong to the outer report."""
+    doc = token.doc
+    first = token.left_edge.i
+    if token.dep_ == "conj":
+        while first > 0 and (doc[first - 1].dep_ == "cc" or doc[first - 1].text == ","):
+            first -= 1
+    last = token.i
+    for child in token.children:
+        if child.i > token.i and child.dep_ not in ("conj", "cc", "punct"):
+            last = max(last, child.right_edge.i)
+    return first, last
+
+
+def _without_inner_reports(verb: Token, ranges: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """The content of a report less the reports of others (or later ones) written inside it,
+    which PolNeAR annotates as attributions of their own."""
+    doc = verb.doc
+    out: list[tuple[int, int]] = []
+    for first, last in ranges:
+        pieces = [(first, last)]
+        for token in doc[first:last + 1]:
+            if token.i != verb.i and _inner_report(token, verb, lex):
+                extent = _report_extent(token)
+                pieces = [part for piece in pieces
+                          for part in (_without(piece, extent) if piece[0] <= token.i <= piece[1] else [piece])]
+        for start, end in pieces:
+            while end > start and (doc[end].dep_ == "cc" or doc[end].is_punct):
+                end -= 1
+            while start < end and (doc[start].dep_ == "cc" or doc[start].is_punct):
+                start += 1
+            out.append((start, end))
+    return out
 
 
 def _to_chars(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -248,7 +360,7 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
     else:
         if verb.pos_ not in _VERBAL or verb.dep_ in ("amod", "compound"):
             return None
-        subject = _subject(verb)
+        subject = _reporter_of_joined(verb, lex) or _subject(verb)
         children = list(verb.children)
         if verb.lemma_.lower() == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in children):
             return None  # only "she went on", a continuation of speech
@@ -264,7 +376,7 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
     for child in children:
         if child.dep_ == "ccomp" and "ccomp" in frames:
             heads.append(child.i)
-            ranges.append(_reported_range(child))
+            ranges.extend(_split_around_cue(_reported_range(child), verb))
         elif child.dep_ == "xcomp" and "xcomp" in frames and any(c.dep_ == "aux" for c in child.children):
             heads.append(child.i)
             ranges.append(_clause_range(child))
@@ -291,7 +403,7 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
                 objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if objs:
                     heads.append(objs[0].i)
-                    ranges.append(_without_additions(objs[0], *_clause_range(objs[0])))
+                    ranges.append(_prepositional_range(verb, prep, objs[0]))
                     anchor_tokens = [verb, prep] if prep.i > verb.i else anchor_tokens
                 break
     if not ranges and ("dobj" in frames or "dobj!" in frames):
@@ -333,6 +445,8 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
             heads.append(host.i)
             ranges.extend(_without(_clause_range(host), _clause_range(verb)))
             rule = "parenthetical"
+    if rule in ("ccomp", "parenthetical"):
+        ranges = _without_inner_reports(verb, ranges, lex)
     content = _to_chars(doc, ranges)
     first, last = anchor_tokens[0], anchor_tokens[-1]
     cue = Cue(
@@ -367,6 +481,7 @@ def _according_cue(token: Token) -> Cue | None:
     if host.pos_ not in _VERBAL:
         host = host.head if host.head.pos_ in _VERBAL else host
     phrase = (token.left_edge.i, token.right_edge.i)
+    host = _sourced_clause(host, phrase)
     ranges = _without(_clause_range(host), phrase)
     return Cue(
         lemma="according to",
@@ -379,6 +494,21 @@ def _according_cue(token: Token) -> Cue | None:
         content_heads=[host.i],
         rule="according-to",
     )
+
+
+def _sourced_clause(host: Token, phrase: tuple[int, int]) -> Token:
+    """The clause an "according to" phrase vouches for: the whole sentence when the phrase ends
+    it ("A rose and B fell, according to the survey"), not only the nearest conjunct."""
+    sentence = host.sent
+    last = sentence.end - 1
+    while last > phrase[1] and (sentence.doc[last].is_punct or sentence.doc[last].is_space):
+        last -= 1
+    if last == phrase[1] and sentence.root.pos_ in _VERBAL and host.i != sentence.root.i \
+            and sentence.root.left_edge.i == sentence.start:
+        return sentence.root
+    while host.dep_ == "conj" and host.head.pos_ in _VERBAL:
+        host = host.head
+    return host
 
 
 def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:

@@ -1118,7 +1118,7 @@ class _Assembly:
         out: list[Quote] = []
         candidates: list[tuple[Cue, list[tuple[int, int]], str]] = []
         for cue in self.cues:
-            if id(cue) in used_cues or cue.needs_marks:
+            if id(cue) in used_cues or cue.needs_marks or self._vague_subject(cue):
                 continue
             if cue.content:
                 candidates.append((cue, cue.content, cue.rule))
@@ -1142,6 +1142,11 @@ class _Assembly:
             out.append(quote)
             taken.setdefault(para, []).extend(content)
         return out
+
+    def _vague_subject(self, cue: Cue) -> bool:
+        """A lower-case "it", "you" or "that" as the one who reports: seldom anyone's attribution."""
+        subject = cue.subject
+        return subject is not None and subject.text in self.lex.vague_subjects
 
     def _trim_edges(self, start: int, end: int) -> tuple[int, int]:
         while start < end and not self.text[start].isalnum() and self.text[start] not in "“\"‘'$(":

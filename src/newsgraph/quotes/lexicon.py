@@ -32,6 +32,7 @@ class Lexicon:
     honorifics: frozenset[str]
     irregular_past: dict[str, str]
     utterance_verbs: frozenset[str]
+    vague_subjects: frozenset[str]
 
     def verb_lemma(self, word: str) -> str | None:
         """The cue verb a past or present form stands for ("Stated" -> "state"), from the word alone."""
@@ -73,4 +74,5 @@ def lexicon() -> Lexicon:
         honorifics=_words("honorifics.txt"),
         irregular_past=dict(line.split("\t")[:2] for line in _lines("irregular_past.tsv")),
         utterance_verbs=_words("utterance_verbs.txt"),
+        vague_subjects=_words("vague_subjects.txt"),
     )
