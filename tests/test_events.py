@@ -1272,3 +1272,87 @@ def test_forces_put_on_alert_by_no_named_agent_are_the_acting_side(nlp, coder) -
     events = kept_events(code(nlp, coder, "Bordurian soldiers were placed on high alert along the border with Syldavia."))
     assert [(e.type, e.source.actor) for e in events][:1] == [("MOBILIZE", "bormil")], [(e.cameo, e.rule) for e in events]
     assert "+nsubjpass-mobilized" in events[0].rule
+
+
+def test_a_passive_with_no_agent_is_coded_with_an_unknown_source_acting_on_its_subject(nlp, coder) -> None:
+    """CAMEO codes "X was arrested" with the unknown actor "---" as source and X as target."""
+    events = kept_events(code(nlp, coder, "President Ottokar was arrested for collaborating with Borduria."))
+    arrests = [e for e in events if e.trigger == "arrested"]
+    assert [(e.type, e.source.actor, e.source.code, e.target.actor if e.target else None) for e in arrests] \
+        == [("COERCE", None, None, "ottokar")], [(e.cameo, e.rule) for e in events]
+    unknown = arrests[0].source
+    assert unknown.name == "---" and unknown.start is None and unknown.end is None
+    assert "+agentless-passive+nsubjpass" in arrests[0].rule
+    # Not in a relative clause (a detail of the sentence's own act), nor a report ("is said to").
+    for aside in ("Syldavia condemned the raid in which Bordurian soldiers were killed.",
+                  "President Ottokar is said to be unwell."):
+        assert not [e for e in code(nlp, coder, aside) if "+agentless-passive" in e.rule], aside
+
+
+def test_an_agentless_passive_ranks_below_the_same_act_with_its_agent_named(nlp, coder) -> None:
+    unnamed = kept_events(code(nlp, coder, "Two Bordurian soldiers were ambushed and killed on Sunday."))
+    named = kept_events(code(nlp, coder, "Syldavia ambushed and killed two Bordurian soldiers on Sunday."))
+    unnamed_kill = [e for e in unnamed if e.type == "ASSAULT" and e.target and e.target.actor == "bormil"]
+    named_kill = [e for e in named if e.type == "ASSAULT" and e.source.actor == "syl"]
+    assert unnamed_kill and named_kill, ([(e.cameo, e.rule) for e in unnamed], [(e.cameo, e.rule) for e in named])
+    assert all(e.source.actor is None for e in unnamed_kill)
+    assert max(e.confidence for e in unnamed_kill) < max(e.confidence for e in named_kill)
+    # With neither side naming an actor there is nothing to code.
+    assert kept_events(code(nlp, coder, "The old bridge was destroyed on Sunday.")) == []
+
+
+@pytest.mark.parametrize("text, cameo, target", [
+    ("Ruritania is ready to contribute to the reconstruction of Syldavia.", "031", "syl"),
+    ("France is ready to contribute to the peacekeeping mission in Syldavia.", "0334", "syl"),
+])
+def test_readiness_to_contribute_is_an_intent_to_cooperate(nlp, coder, text: str, cameo: str, target: str) -> None:
+    events = kept_events(code(nlp, coder, text))
+    coded = [(e.type, e.cameo, e.target.actor if e.target else None) for e in events if e.trigger == "contribute"]
+    assert ("AGREE", cameo, target) in coded, [(e.cameo, e.rule) for e in events]
+
+
+def test_a_state_of_siege_declared_is_martial_law(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "President Ottokar declared a state of siege across Ruritania."))
+    assert [(e.cameo, e.source.actor) for e in events if e.trigger == "declared"] == [("1724", "ottokar")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_a_promise_to_hand_over_arms_is_an_intent_to_disarm(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Bordurian soldiers will hand over their arms to the Lumen Institute."))
+    handed = [e for e in events if e.trigger == "hand"]
+    assert handed and handed[0].type == "AGREE" and handed[0].cameo.startswith("035"), \
+        [(e.cameo, e.rule) for e in events]
+    assert (handed[0].source.actor, handed[0].target.actor if handed[0].target else None) == ("bormil", "lumen")
+
+
+@pytest.mark.parametrize("text, plover_type, target", [
+    ("New sanctions were imposed on Borduria on Monday.", "SANCTION", "bor"),
+    ("Talks were held with Syldavia on Monday.", "CONSULT", "syl"),
+])
+def test_an_agentless_passive_of_a_thing_targets_whom_its_preposition_names(
+        nlp, coder, text: str, plover_type: str, target: str) -> None:
+    events = kept_events(code(nlp, coder, text))
+    coded = [(e.type, e.source.actor, e.target.actor if e.target else None) for e in events
+             if "+agentless-passive" in e.rule]
+    assert (plover_type, None, target) in coded, [(e.cameo, e.rule) for e in events]
+    # A place is where the act happened, not whom it was aimed at.
+    assert kept_events(code(nlp, coder, "Talks were held in Syldavia on Monday.")) == []
+
+
+def test_an_agentless_passive_leaves_the_lead_to_the_act_whose_source_is_named(nlp, coder) -> None:
+    text = "Two Bordurian soldiers were killed on Monday after Syldavia attacked their camp."
+    events = kept_events(code(nlp, coder, text))
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.type, top.source.actor, top.trigger) == ("ASSAULT", "syl", "attacked"), \
+        [(e.cameo, e.confidence, e.rule) for e in events]
+    killed = [e for e in events if e.trigger == "killed"]
+    assert [(e.source.actor, e.target.actor if e.target else None) for e in killed] == [(None, "bormil")]
+
+
+def test_an_agentless_passive_takes_the_country_it_happened_in_as_its_source(nlp, coder) -> None:
+    """As the PETRARCH-2 unit tests and ConfliBERT code "X was shot dead in Y": Y -> X."""
+    events = kept_events(code(nlp, coder, "President Ottokar was arrested in a village in Borduria on Sunday."))
+    arrests = [e for e in events if e.trigger == "arrested"]
+    assert [(e.source.actor, e.target.actor if e.target else None) for e in arrests] == [("bor", "ottokar")], \
+        [(e.cameo, e.rule) for e in events]
+    assert "+agentless-passive-place" in arrests[0].rule

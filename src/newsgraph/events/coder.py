@@ -5,8 +5,11 @@ verbs ("demanded", "provided ... with weapons") and nominal events ("talks betwe
 "Russia's invasion of Ukraine", "launched an invasion"). The source is the subject (or the
 agent of a passive, or the possessor of a nominal event), the target the object, indirect
 object, prepositional object or the subject of a demanded clause. Words become actors only
-through the actors stage's :class:`ActorTable`; a trigger whose source names no actor is
-not an event. Modality (negation, hypotheticals), date and place are read from the clause.
+through the actors stage's :class:`ActorTable`; a subject that names no known actor is kept
+as an uncoded source, and a passive with no agent ("three soldiers were killed") is coded as
+CAMEO does, its subject the target and its source the country it happened in or else the
+unknown actor "---", ranked below every event whose source is named. Modality (negation,
+hypotheticals), date and place are read from the clause.
 
 A learned sentence-type model (``typemodel.py``) ranks each sentence's events and codes a
 sentence that has no event when it is fairly sure of the type; a user's PETRARCH verb
@@ -69,6 +72,13 @@ LOCATIVE_TARGET = "clause-place"
 CONFLICT_QUADS = frozenset({3, 4})
 LATER_SENTENCE_PENALTY = 0.02
 UNRESOLVED_SOURCE_PENALTY = -0.3
+# "Three soldiers were killed": a passive that names no agent is coded, as CAMEO does, with an
+# unknown source ("---": no actor, no code, no words) acting on its subject, below any event
+# whose source is named.
+UNKNOWN_SOURCE_NAME = "---"
+AGENTLESS_PASSIVE_PENALTY = -0.35
+AGENTLESS_HOW = "agentless-passive"
+AGENTLESS_RULE = f"+{AGENTLESS_HOW}"
 MAIN_CLAUSE_BONUS = 0.05
 # Headline events are ranked into [HEADLINE_FLOOR, HEADLINE_FLOOR + HEADLINE_SPAN], above body events.
 HEADLINE_FLOOR = 0.96
@@ -93,8 +103,8 @@ class Found:
     """An actor found for a participant slot, and how it was found (for the rule string)."""
 
     actor: Actor
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     how: str
 
     def participant(self) -> Participant:
@@ -196,6 +206,7 @@ class EventCoder:
         self.visit_codes: frozenset[str] = cues["visit_codes"]
         self.host_codes: dict[str, str] = cues["host_codes"]
         self.visit_target_preps: frozenset[str] = cues["visit_target_preps"]
+        self.passive_place_preps: frozenset[str] = cues["passive_place_preps"]
         self.recipient_preps: frozenset[str] = cues["recipient_preps"]
         self.adverb_particles: frozenset[str] = cues["adverb_particles"]
         self.beneficiary_verbs: frozenset[str] = cues["beneficiary_verbs"]
@@ -297,7 +308,9 @@ class EventCoder:
             _prefer_purpose(sent, ctx.events[first_event:])
             ctx.events[first_event:] = _main_events(sent, ctx.events[first_event:], ctx.anchors,
                                                     self.reporting_verbs, statements)
-        return _drop_subsumed(ctx.events)
+        events = _drop_subsumed(ctx.events)
+        _rank_agentless_last(events)
+        return events
 
     # ------------------------------------------------------------------ learned sentence type
 
@@ -611,11 +624,15 @@ class EventCoder:
             sources = [Found(f.actor, f.start, f.end, "nsubjpass-mobilized") for c in verb.children
                        if c.dep_ == "nsubjpass" for f in self._phrase_actors(ctx, c, "nsubjpass")]
         shift = 0.0
+        agentless = False
         if not sources:
             sources = self._unresolved_subject(verb, passive)
-            if not sources:
-                return
             shift = UNRESOLVED_SOURCE_PENALTY
+        if not sources and self._codes_agentless(verb, passive):
+            sources = self._passive_place_source(ctx, verb) or [_unknown_source()]
+            agentless, shift = True, AGENTLESS_PASSIVE_PENALTY
+        if not sources:
+            return
         if trigger.origin != "built-in":
             shift += USER_DICTIONARY_PENALTY
             if self._reports_uncodable_act(ctx, verb):
@@ -627,6 +644,12 @@ class EventCoder:
         source_ids = {s.actor.id for s in sources}
         targets = [t for t in targets if t.actor.id not in source_ids]
         targets = targets or self._verb_targets(ctx, verb, passive, trigger, sources)
+        if agentless and not marked_sources and not any(t.how == "nsubjpass" or t.how.startswith("prep:")
+                                                        for t in targets):
+            # With neither side named ("the bridge was destroyed"), nothing is left to code; the
+            # target is the subject acted on or, when that is a thing ("sanctions were imposed
+            # on X"), whom the verb's preposition names.
+            return
         # "threatened to secede unless ...": the condition belongs to the threat, which was made.
         threat = self.ontology.plover_of(trigger.cameo)[0] == "THREATEN"
         modality = self._modality(verb, conditions_count=not threat)
@@ -680,6 +703,31 @@ class EventCoder:
             text = verb.doc[left.i:right.i + 1].text
             actor = Actor(id="", name=text, kind="anonymous")
             return [Found(actor, left.idx, right.idx + len(right), "nsubj-uncoded")]
+        return []
+
+    def _codes_agentless(self, verb: Token, passive: bool) -> bool:
+        """A passive with a subject and no agent is coded on the sentence's own line, not in a
+        relative clause ("farmers who were killed", a detail of another act) nor as a report
+        ("X is said to ..."), which states no act of its own."""
+        if not passive or verb.lemma_.lower() in self.reporting_verbs:
+            return False
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return False
+        return not any(node.dep_ in ("relcl", "acl") for node in (verb, *verb.ancestors))
+
+    def _passive_place_source(self, ctx: _Context, verb: Token) -> list[Found]:
+        """'was shot dead in X', 'tortured in a prison in X', 'expelled from X': with no agent
+        named, the PETRARCH-2 unit tests and the ConfliBERT annotations take the country the act
+        happened in or came from as its source; the first such country, through nested phrases."""
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.passive_place_preps]
+        while preps:
+            prep = preps.pop(0)
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                countries = [f for f in self._phrase_actors(ctx, pobj, "place") if _is_country(f.actor)]
+                if countries:
+                    first = countries[0]
+                    return [Found(first.actor, first.start, first.end, f"{AGENTLESS_HOW}-place")]
+                preps.extend(c for c in pobj.children if c.dep_ == "prep" and c.lower_ in self.passive_place_preps)
         return []
 
     def _verb_sources(self, ctx: _Context, verb: Token, passive: bool) -> list[Found]:
@@ -1097,6 +1145,11 @@ class EventCoder:
             # "the group was willing to hold talks": a subject that names no known actor.
             sources = self._unresolved_subject(light, any(c.dep_ == "auxpass" for c in light.children))
             shift = UNRESOLVED_SOURCE_PENALTY
+        agentless = (not sources and light is not None and anchor.dep_ == "nsubjpass"
+                     and not any(c.dep_ == "agent" for c in light.children))
+        if agentless:
+            # "New sanctions were imposed on X": no one named imposed them.
+            sources, shift = [_unknown_source()], AGENTLESS_PASSIVE_PENALTY
         if not sources:
             return
         source_ids = {s.actor.id for s in sources}
@@ -1114,6 +1167,11 @@ class EventCoder:
             targets = _unique(f for o in governor.children if o.dep_ in ("dobj", "obj")
                               for f in self._phrase_actors(ctx, o, "subject-event-object")
                               if f.actor.id not in source_ids)
+        if agentless:
+            # A place the act happened in is no one it was aimed at: with no side named, no event.
+            targets = [t for t in targets if t.how != LOCATIVE_TARGET]
+            if not targets:
+                return
         modality = self._noun_modality(noun, light)
         consult = self.ontology.plover_of(trigger.cameo)[0] == "CONSULT"
         reciprocal = consult and any(t.how == "prep:with" for t in targets)
@@ -1511,7 +1569,8 @@ class EventCoder:
         else:
             pairs = [(s, t) for s in sources for t in (targets or [None])]
         event_date = self._date(ctx, sent, clause)
-        named = [Span(f.start, f.end) for f in (*sources, *targets) if f.how != LOCATIVE_TARGET]
+        named = [Span(f.start, f.end) for f in (*sources, *targets)
+                 if f.how != LOCATIVE_TARGET and f.start is not None and f.end is not None]
         location = self._location(ctx, sent, clause, named)
         quote_index = self._quote_index(ctx, trigger_token.idx)
         for source, target in pairs:
@@ -1645,6 +1704,11 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------------- parse helpers
+
+
+def _unknown_source() -> Found:
+    """The unnamed agent of a passive: CAMEO's unknown actor, with no words in the text."""
+    return Found(Actor(id="", name=UNKNOWN_SOURCE_NAME, kind="anonymous"), None, None, AGENTLESS_HOW)
 
 
 def _same_actor(actors: ActorTable, participant: Participant) -> str | None:
@@ -1796,6 +1860,20 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _rank_agentless_last(events: list[Event]) -> None:
+    """'Eleven soldiers were killed when rebels attacked a camp': the act whose source is named is
+    the news; an agentless passive's event (unknown source) ranks below every kept event that
+    names its source, so it leads only where nothing else was coded."""
+    named = [e.confidence for e in events if not e.negated and not e.hypothetical
+             and AGENTLESS_RULE not in e.rule]
+    if not named:
+        return
+    ceiling = round(min(named) - 0.01, 3)
+    for event in events:
+        if AGENTLESS_RULE in event.rule and event.confidence > ceiling:
+            event.confidence = max(0.01, ceiling)
+
+
 def _main_events(sent: SpacySpan, events: list[Event], anchors: dict[int, Token],
                  reporting_verbs: frozenset[str], statements: list[Token]) -> list[Event]:
     """CAMEO codes a lead's main event, not the acts named inside it: when a sentence has a kept
@@ -1806,9 +1884,12 @@ def _main_events(sent: SpacySpan, events: list[Event], anchors: dict[int, Token]
     said Y attacked Z"). A statement on the main line (CAMEO 01x, no PLOVER event: "declined to
     comment on reports of air strikes", "denied charges by Y that ...") is a main event too, so
     the acts inside it are not coded. Negated and hypothetical events stay: they are not coded
-    events either way."""
+    events either way. An agentless passive's event (:func:`_rank_agentless_last`) neither
+    subordinates nor is subordinated: "civilians were killed as forces launched air strikes"
+    keeps the strikes, whose source is named."""
     by_start = {token.idx: token for token in sent}
-    kept = [e for e in events if not e.negated and not e.hypothetical and id(e) in anchors]
+    kept = [e for e in events if not e.negated and not e.hypothetical and id(e) in anchors
+            and AGENTLESS_RULE not in e.rule]
     main_statement = any(_on_main_line(token) for token in statements)
     if len(kept) < (1 if main_statement else 2):
         return events
