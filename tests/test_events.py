@@ -1356,3 +1356,59 @@ def test_an_agentless_passive_takes_the_country_it_happened_in_as_its_source(nlp
     assert [(e.source.actor, e.target.actor if e.target else None) for e in arrests] == [("bor", "ottokar")], \
         [(e.cameo, e.rule) for e in events]
     assert "+agentless-passive-place" in arrests[0].rule
+
+
+@pytest.mark.parametrize("text", [
+    "A fire in a Bordurian hotel killed nine guests on Monday.",
+    "The crash near the Syldavian border injured twelve people.",
+    "Syldavia apartment blaze kills three.",
+    "A storm swept Ruritania overnight, killing four villagers.",
+])
+def test_a_mishap_that_kills_is_no_act_of_anyone(nlp, coder, text: str) -> None:
+    """No actor stands behind a fire or a crash, even one a place name modifies."""
+    events = kept_events(code(nlp, coder, text))
+    assert not [e for e in events if e.type == "ASSAULT"], [(e.cameo, e.rule) for e in events]
+
+
+def test_a_study_that_examines_is_no_investigation(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "The study examined the Bordurian soldiers over ten years."))
+    assert not [e for e in events if e.trigger == "examined"], [(e.cameo, e.rule) for e in events]
+
+
+def test_an_attack_with_a_non_agent_word_elsewhere_is_still_coded(nlp, coder) -> None:
+    """Only the subject decides: a fire named as the means does not remove the attacker."""
+    events = kept_events(code(nlp, coder, "Bordurian soldiers attacked the village with fire on Monday."))
+    assert [e.source.actor for e in events if e.type == "ASSAULT"] == ["bormil"], \
+        [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "President Ottokar died on Monday at his home in Borduria.",
+    "President Ottokar thinks the Syldavian proposal was a mistake.",
+    "Ruritania became the first country in the region to hold the vote.",
+    "Ruritania won the final against Borduria on Sunday.",
+])
+def test_the_type_model_codes_no_event_on_verbs_of_life_opinion_or_result(nlp, coder, text: str) -> None:
+    """A natural death, an opinion, a change of state or a match result is nobody's act on another."""
+    events = kept_events(code(nlp, coder, text))
+    assert not [e for e in events if e.rule.startswith("event:model:")], [(e.cameo, e.rule) for e in events]
+
+
+def test_a_singular_pronoun_does_not_stand_for_a_plural_reporter(nlp, coder) -> None:
+    """'it' in 'officials said it killed nine' is the thing that killed, never the officials."""
+    events = kept_events(code(nlp, coder, "Bordurian soldiers said it killed nine people on Monday."))
+    assert not [e for e in events if e.trigger == "killed" and e.source.actor == "bormil"], \
+        [(e.cameo, e.source, e.rule) for e in events]
+    singular = kept_events(code(nlp, coder, "Marshal Plekszy said he will attack Syldavia."))
+    assert [e.source.actor for e in singular if e.type in ("ASSAULT", "THREATEN")] == ["plekszy"], \
+        [(e.cameo, e.source, e.rule) for e in singular]
+
+
+def test_where_a_visitor_set_out_from_is_no_host(nlp, coder) -> None:
+    """'travelled from X to a resort': X is left behind, neither visited nor hosting."""
+    events = kept_events(code(nlp, coder, "President Ottokar travelled from Borduria to a seaside resort on Monday."))
+    assert not [e for e in events if "bor" in (e.source.actor, e.target.actor if e.target else None)], \
+        [(e.cameo, e.source, e.target, e.rule) for e in events]
+    visits = kept_events(code(nlp, coder, "President Ottokar travelled from a seaside resort to Borduria on Monday."))
+    assert ("042", "ottokar", "bor") in [(e.cameo, e.source.actor, e.target.actor if e.target else None)
+                                         for e in visits], [(e.cameo, e.rule) for e in visits]

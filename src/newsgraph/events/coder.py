@@ -34,6 +34,9 @@ from newsgraph.events.typemodel import TypeModel, load_type_model, sentence_dist
 from newsgraph.records import Actor, ActorTable, Article, Event, Mention, Participant, Quote, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+# A singular subject pronoun of a reported clause cannot stand for a plural reporter.
+SINGULAR_PRONOUNS = frozenset({"it", "he", "she"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
 COMPLEMENT_DEPS = frozenset({"oprd", "acomp", "attr"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
@@ -172,6 +175,7 @@ class EventCoder:
         self.desire_governors: frozenset[str] = cues["desire_governors"]
         self.future_modals: frozenset[str] = cues["future_modals"]
         self.non_act_verbs: frozenset[str] = cues["non_act_verbs"]
+        self.non_agent_subjects: frozenset[str] = cues["non_agent_subjects"]
         self.scheduled_governors: frozenset[str] = cues["scheduled_governors"]
         self.request_by_act: dict[str, dict[str, str]] = cues["request_by_act"]
         self.aid_nouns: frozenset[str] = cues["aid_nouns"]
@@ -206,6 +210,7 @@ class EventCoder:
         self.visit_codes: frozenset[str] = cues["visit_codes"]
         self.host_codes: dict[str, str] = cues["host_codes"]
         self.visit_target_preps: frozenset[str] = cues["visit_target_preps"]
+        self.visit_origin_preps: frozenset[str] = cues["visit_origin_preps"]
         self.passive_place_preps: frozenset[str] = cues["passive_place_preps"]
         self.recipient_preps: frozenset[str] = cues["recipient_preps"]
         self.adverb_particles: frozenset[str] = cues["adverb_particles"]
@@ -343,6 +348,8 @@ class EventCoder:
         if code is None or code not in self.ontology.cameo:
             return
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if self._has_non_agent_subject(verb, passive):
+            return
         sources = self._verb_sources(ctx, verb, passive)
         if not any(found.actor.country for found in sources):
             return
@@ -617,6 +624,8 @@ class EventCoder:
     def _code_verb(self, ctx: _Context, sent: SpacySpan, verb: Token, trigger: Trigger) -> None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN")
+        if self._has_non_agent_subject(verb, passive):
+            return
         sources = self._verb_sources(ctx, verb, passive)
         if not sources and passive and self.ontology.plover_of(trigger.cameo)[0] == "MOBILIZE":
             # "The army was placed on high alert", "Russian troops were deployed": with no agent
@@ -655,6 +664,18 @@ class EventCoder:
         modality = self._modality(verb, conditions_count=not threat)
         self._emit(ctx, sent, verb, verb, trigger, sources, targets, modality, confidence_shift=shift,
                    mutual=marked is not None and marked.compound)
+
+    def _has_non_agent_subject(self, verb: Token, passive: bool) -> bool:
+        """'A fire killed five', 'the crash injured ten', 'the study examined 93 statues': a
+        mishap, a disease or a piece of research is nobody's act, so the trigger codes no event
+        (an actor named only as the subject's modifier, 'Catalonia apartment fire kills three',
+        does not make it one)."""
+        bearer = verb if passive else _subject_bearer(verb)
+        for child in bearer.children:
+            if child.dep_ == ("agent" if passive else "nsubj"):
+                head = next((p for p in child.children if p.dep_ == "pobj"), None) if passive else child
+                return head is not None and head.lemma_.lower() in self.non_agent_subjects
+        return False
 
     def _reports_uncodable_act(self, ctx: _Context, verb: Token) -> bool:
         """'X will abandon ties with Y, an official said': a reporting verb gives way to the act
@@ -840,6 +861,10 @@ class EventCoder:
         reporter = verb.head
         if reporter.lemma_.lower() not in self.reporting_verbs:
             return []
+        if subject.lower_ in SINGULAR_PRONOUNS and any(
+                c.dep_ in SUBJECT_DEPS and c.tag_ in PLURAL_NOUN_TAGS for c in reporter.children):
+            # "Officials said it killed nine": "it" cannot stand for the officials.
+            return []
         found = self._subject_actors(ctx, reporter, depth + 1)
         return [Found(f.actor, f.start, f.end, "nsubj-reporter") for f in found]
 
@@ -873,6 +898,8 @@ class EventCoder:
                                   for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]))
         visit = trigger.cameo in self.visit_codes
         for child in children:
+            if visit and child.lower_ in self.visit_origin_preps:
+                continue
             if child.dep_ == "prep" and (child.lower_ in self.verb_target_preps
                                          or (visit and child.lower_ in self.visit_target_preps)):
                 groups.append((f"prep:{child.lower_}", [p for p in child.children if p.dep_ == "pobj"]))
@@ -951,7 +978,9 @@ class EventCoder:
                 return [antecedent]
         if joint:
             return []
-        found = self._result_target(ctx, verb, trigger, source_ids) or self._phrase_target(ctx, verb, source_ids)
+        origins = self.visit_origin_preps if trigger.cameo in self.visit_codes else frozenset()
+        found = self._result_target(ctx, verb, trigger, source_ids) or self._phrase_target(
+            ctx, verb, source_ids, skipped_preps=origins)
         if not found and self.ontology.plover_of(trigger.cameo)[0] not in TOPIC_PURPOSE_TYPES:
             found = self._purpose_target(ctx, verb, objects, source_ids)
         return found or self._served_target(ctx, verb, source_ids)
@@ -1071,13 +1100,17 @@ class EventCoder:
                    and (f.actor.kind in self.moved_kinds or any(f.start >= end for end in ends))
                    for f in found)
 
-    def _phrase_target(self, ctx: _Context, verb: Token, source_ids: set[str]) -> list[Found]:
+    def _phrase_target(self, ctx: _Context, verb: Token, source_ids: set[str], *,
+                       skipped_preps: frozenset[str] = frozenset()) -> list[Found]:
         """Last resort, as CAMEO coders read a sentence: the first actor named after the verb
-        in its own clause ("signed a deal on gas prices with the Ukrainian government")."""
+        in its own clause ("signed a deal on gas prices with the Ukrainian government"), not
+        one under ``skipped_preps`` (a visit's "from": where the visitor set out)."""
         for token in sorted(_core_tokens(verb, self.clause_deps), key=lambda t: t.i):
             if token.i <= verb.i or (token.pos_ not in NOUN_POS and token.pos_ != "ADJ"):
                 continue
             prep = _location_prep(token)
+            if prep is not None and prep.lower_ in skipped_preps:
+                continue
             # "shelled villages in Syldavia": Syldavia is the target and still the event's place.
             locative = prep is not None and prep.lower_ in self.location_preps and _is_place(token)
             found = self._token_actor(ctx, token, LOCATIVE_TARGET if locative else "clause")
