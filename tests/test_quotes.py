@@ -907,3 +907,39 @@ def test_called_on_someone_to_act_reports_the_whole_demand(quotes_of) -> None:
     q = _one(quotes_of("The mayor called on the governor to release the flood funds."), "governor")
     assert q.kind == "indirect" and q.speaker.name == "mayor"
     assert q.text == "the governor to release the flood funds"
+
+
+def test_noun_cue_with_prepositional_content(quotes_of) -> None:
+    """"The senator's criticism of X": the possessor speaks and the object is the content."""
+    text = "The senator's criticism of the new harbour tax surprised her colleagues."
+    q = _one(quotes_of(text), "harbour tax")
+    assert q.kind == "indirect" and q.text == "the new harbour tax"
+    assert "senator" in q.speaker.name and q.rule.endswith(":noun-object")
+    assert text[q.cue_start:q.cue_end] == "criticism"
+
+
+def test_noun_cue_object_on_the_verb(quotes_of) -> None:
+    """"renewed his calls for X": the parse hangs "for" on the verb; the noun still cues it."""
+    text = "The governor renewed his calls for a recount of the ballots."
+    q = _one(quotes_of(text), "recount")
+    assert q.text == "a recount of the ballots" and q.speaker.name.lower() == "his"
+
+
+def test_noun_cue_needs_a_holder(quotes_of) -> None:
+    """Criticism nobody voices in the sentence is no attribution."""
+    text = "The weather turned cold and the criticism of the film faded."
+    assert not any("film" in q.text for q in quotes_of(text))
+
+
+def test_noun_cue_under_cue_verb_left_to_the_verb(quotes_of) -> None:
+    """"He cited criticism of X": the verb reports the whole phrase, not the noun alone."""
+    text = "Victor Anand cited criticism of the museum director in his speech."
+    assert not any(q.rule.endswith(":noun-object") for q in quotes_of(text))
+
+
+def test_noun_cue_with_infinitive_content(quotes_of) -> None:
+    """"The council's decision to close X": the infinitive clause is what the council decided."""
+    text = "The council's decision to close the old library angered many parents."
+    q = _one(quotes_of(text), "library")
+    assert q.text.startswith("to close") and "council" in q.speaker.name
+    assert text[q.cue_start:q.cue_end] == "decision"

@@ -521,7 +521,7 @@ def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
             clause = child
             break
     if clause is None:
-        return None
+        return _noun_object_cue(noun, lex)
     subject = next((c for c in noun.children if c.dep_ == "poss"), None)
     if subject is None and noun.dep_ == "dobj":
         subject = _subject(noun.head)
@@ -540,6 +540,61 @@ def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
     )
 
 
+def _noun_holder(noun: Token) -> Token | None:
+    """Who voices a noun cue: the possessor ("the mayor's criticism"), a "by"/"from" phrase
+    ("criticism from the unions"), or the subject of the verb that takes the noun ("she voiced
+    criticism of ...")."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if holder is not None and holder.pos_ in ("PROPN", "NOUN", "PRON"):
+                return holder
+    if noun.dep_ == "dobj":
+        return _subject(noun.head)
+    return None
+
+
+def _noun_object_cue(noun: Token, lex: Lexicon) -> Cue | None:
+    """"The mayor's criticism of the budget": the prepositional object is what was said."""
+    prepositions = lex.cue_noun_objects.get(noun.lemma_.lower())
+    if not prepositions or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue_verbs):
+        return None  # "he cited criticism of ...": the verb's cue reports the whole phrase
+    if "to-infinitive" in prepositions:
+        clause = next((c for c in noun.children if c.dep_ == "acl" and _infinitive(c)), None)
+        if clause is not None:
+            return _noun_content_cue(noun, clause, _clause_range(clause))
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    if prep is None and noun.dep_ == "dobj":
+        # "renewed his calls for a recount": the parse may hang the phrase on the verb
+        prep = next((c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in prepositions
+                     and c.i == noun.right_edge.i + 1), None)
+    target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if target is None:
+        return None
+    return _noun_content_cue(noun, target, _clause_range(target))
+
+
+def _noun_content_cue(noun: Token, head: Token, tokens: tuple[int, int]) -> Cue | None:
+    """A noun cue whose content is ``tokens``, if someone in the sentence holds the noun."""
+    subject = _noun_holder(noun)
+    if subject is None:
+        return None
+    return Cue(
+        lemma=noun.lemma_.lower(),
+        category="speech",
+        anchor=noun.i,
+        start=noun.idx,
+        end=noun.idx + len(noun.text),
+        subject=subject,
+        content=_to_chars(noun.doc, [tokens]),
+        content_heads=[head.i],
+        rule="noun-object",
+    )
+
+
 def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
     """Every attribution cue in the document, in text order."""
     cues: list[Cue] = []
@@ -551,7 +606,7 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[Cue]:
             cue = _according_cue(token)
         elif lemma in cue_lemmas and token.pos_ in ("VERB", "AUX", "ADJ"):
             cue = _verb_cue(token, lex)
-        elif token.pos_ == "NOUN" and lemma in lex.cue_nouns:
+        elif token.pos_ == "NOUN" and (lemma in lex.cue_nouns or lemma in lex.cue_noun_objects):
             cue = _noun_cue(token, lex)
         if cue is not None:
             cues.append(cue)

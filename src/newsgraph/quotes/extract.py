@@ -64,6 +64,7 @@ CONFIDENCE = {
     "indirect:dobj": 0.5,
     "indirect:colon": 0.55,
     "indirect:noun": 0.55,
+    "indirect:noun-object": 0.45,
 }
 CATEGORY_WEIGHT = {"speech": 1.0, "belief": 0.9, "evidence": 0.9, "label": 0.8}
 

@@ -25,6 +25,7 @@ class QuoteMark:
 class Lexicon:
     cue_verbs: dict[str, CueVerb]
     cue_nouns: frozenset[str]
+    cue_noun_objects: dict[str, frozenset[str]]
     medium_nouns: frozenset[str]
     anonymous_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
@@ -53,6 +54,15 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _lines(name))
 
 
+def _noun_objects() -> dict[str, frozenset[str]]:
+    """Cue nouns whose prepositional object is the content, with the prepositions allowed."""
+    table: dict[str, frozenset[str]] = {}
+    for line in _lines("cue_noun_objects.tsv"):
+        noun, preps = (part.strip() for part in line.split("\t"))
+        table[noun.lower()] = frozenset(p.strip().lower() for p in preps.split(","))
+    return table
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load every data file once per process."""
@@ -67,6 +77,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         cue_verbs=verbs,
         cue_nouns=_words("cue_nouns.txt"),
+        cue_noun_objects=_noun_objects(),
         medium_nouns=_words("medium_nouns.txt"),
         anonymous_nouns=_words("anonymous_nouns.txt"),
         addressee_verbs=_words("addressee_verbs.txt"),
