@@ -525,19 +525,7 @@ def _noun_cue(noun: Token, lex: Lexicon) -> Cue | None:
     subject = next((c for c in noun.children if c.dep_ == "poss"), None)
     if subject is None and noun.dep_ == "dobj":
         subject = _subject(noun.head)
-    if subject is None:
-        return None
-    return Cue(
-        lemma=noun.lemma_.lower(),
-        category="speech",
-        anchor=noun.i,
-        start=noun.idx,
-        end=noun.idx + len(noun.text),
-        subject=subject,
-        content=_to_chars(noun.doc, [_clause_range(clause)]),
-        content_heads=[clause.i],
-        rule="noun",
-    )
+    return _held_noun_cue(noun, subject, clause, _clause_range(clause), "noun")
 
 
 def _noun_holder(noun: Token) -> Token | None:
@@ -579,7 +567,12 @@ def _noun_object_cue(noun: Token, lex: Lexicon) -> Cue | None:
 
 def _noun_content_cue(noun: Token, head: Token, tokens: tuple[int, int]) -> Cue | None:
     """A noun cue whose content is ``tokens``, if someone in the sentence holds the noun."""
-    subject = _noun_holder(noun)
+    return _held_noun_cue(noun, _noun_holder(noun), head, tokens, "noun-object")
+
+
+def _held_noun_cue(noun: Token, subject: Token | None, head: Token, tokens: tuple[int, int],
+                   rule: str) -> Cue | None:
+    """The cue of a noun held by ``subject`` whose content is ``tokens``; none without a holder."""
     if subject is None:
         return None
     return Cue(
@@ -591,7 +584,7 @@ def _noun_content_cue(noun: Token, head: Token, tokens: tuple[int, int]) -> Cue 
         subject=subject,
         content=_to_chars(noun.doc, [tokens]),
         content_heads=[head.i],
-        rule="noun-object",
+        rule=rule,
     )
 
 
