@@ -39,6 +39,9 @@ Split (stated so others can recompute it; it depends on the phrase, not on newsg
                 the share of gold source/target codes that some actor of the sentence carries,
                 exactly and by actor root (as score_events.py defines it); "petrarch2+agents"
                 loads the tests' agent dictionary PETR.Validate.agents.txt as well.
+  conflibert-spans  the first 600 ConfliBERT CAMEO training sentences: the share of gold source and
+                target spans (a reciprocal R span counts as both) that some actor mention overlaps,
+                whatever the event coder then picks (benchmarks/events.py scores the coder's choice).
   Exact figures are given for ``code`` and for its Phoenix form (``Lexicon.phoenix_code``: IGO
   long codes, DIP -> GOV), the form Phoenix-coded gold uses.
 
@@ -190,6 +193,9 @@ ICEWS = EVENTS / "raw" / "icews" / "icews_events.2018.sample.tab"
 NGEC_COUNTRIES = EVENTS / "raw" / "ngec" / "countries.csv"
 DICTIONARIES = EVENTS / "raw" / "petrarch2" / "dictionaries"
 PETRARCH_TESTS = EVENTS / "jsonl" / "petrarch2_unittest_events.jsonl"
+CONFLIBERT_TRAIN = EVENTS / "jsonl" / "conflibert_cameo_train.jsonl"
+#: The ConfliBERT training sentences scored (the first N, as benchmarks/events.py scores them).
+CONFLIBERT_DEV_LIMIT = 600
 #: ICEWS country names that raw/ngec/countries.csv spells otherwise.
 ICEWS_COUNTRY_NAMES = {
     "Russian Federation": "RUS", "Occupied Palestinian Territory": "PSE", "Myanmar": "MMR",
@@ -385,6 +391,53 @@ def score_petrarch2(parser: Any, lexicons: tuple[str, ...], show: bool, label: s
             f" phoenix_exact_recall={phoenix_exact / (n or 1):.4f} root_recall={root / (n or 1):.4f}"]
 
 
+def gold_role_spans(record: dict[str, Any]) -> list[tuple[str, int, int]]:
+    """Role ("S", "T" or "R") and character span of each chunk the record's BIO tags mark; the
+    tokens are found in the text in order, since the record's span texts are tokenised."""
+    text = record["text"]
+    spans: list[tuple[str, int, int]] = []
+    position = 0
+    for token, tag in zip(record.get("tokens") or [], record.get("bio") or []):
+        at = text.find(token, position)
+        if at < 0:
+            continue
+        position = at + len(token)
+        role = tag[2:] if tag[:2] in ("B-", "I-") else ""
+        if role and spans and tag.startswith("I-") and spans[-1][0] == role and spans[-1][2] <= at:
+            spans[-1] = (role, spans[-1][1], position)
+        elif role:
+            spans.append((role, at, position))
+    return spans
+
+
+def score_conflibert_spans(resolver: Any, parser: Any, show: bool) -> list[str]:
+    """Share of the gold source and target spans of ConfliBERT training sentences (the first
+    ``CONFLIBERT_DEV_LIMIT``) that some actor mention overlaps: whether the actors stage finds the
+    participants at all, whatever the event coder then picks. A reciprocal R span counts for both."""
+    from newsgraph.records import Article
+
+    with CONFLIBERT_TRAIN.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for _, line in zip(range(CONFLIBERT_DEV_LIMIT), handle)]
+    totals = {"S": [0, 0], "T": [0, 0]}
+    for record, doc in zip(records, parser.pipe([r["text"] for r in records])):
+        table = resolver.resolve(doc, Article(id=record["id"], text=record["text"]))
+        mentions = [(m.start, m.end) for actor in table for m in actor.mentions]
+        for role, start, end in gold_role_spans(record):
+            found = any(s < end and start < e for s, e in mentions)
+            for side in ("S", "T"):
+                if role in (side, "R"):
+                    totals[side][0] += 1
+                    totals[side][1] += found
+            if show and not found:
+                print(f"  [conflibert] {record['id']} {role}: no actor in {record['text'][start:end]!r}")
+    shares = {side: hits / (n or 1) for side, (n, hits) in totals.items()}
+    return [f"conflibert-spans: gold source spans={totals['S'][0]} with an actor {shares['S']:.3f} "
+            f"({totals['S'][0] - totals['S'][1]} without), target spans={totals['T'][0]} with an actor "
+            f"{shares['T']:.3f} ({totals['T'][0] - totals['T'][1]} without)",
+            f"SUMMARY bench=actors_dev set=conflibert_spans n_source={totals['S'][0]} n_target={totals['T'][0]}"
+            f" source_found={shares['S']:.4f} target_found={shares['T']:.4f}"]
+
+
 def run_dev(lexicons: tuple[str, ...], show: bool) -> int:
     if not ICEWS.exists():
         print(f"{ICEWS} is absent: the development sets need ../shared", file=sys.stderr)
@@ -398,6 +451,7 @@ def run_dev(lexicons: tuple[str, ...], show: bool) -> int:
     # the unit tests' own agent dictionary too, as a PETRARCH user would load it (``[~GOVFRM]``)
     lines += score_petrarch2(parser, (*lexicons, str(DICTIONARIES / "PETR.Validate.agents.txt")), show,
                              "petrarch2+agents")
+    lines += score_conflibert_spans(ActorResolver(extra_lexicons=lexicons), parser, show)
     for line in lines:
         print(line)
     return 0

@@ -25,6 +25,8 @@ SOURCE_PRIORITY = {"extra": 0, "people": 1, "igo": 2, "organization": 2, "countr
 
 #: Rule of a city, state or province (places.tsv): it gives its country's code.
 PLACE_RULE = "actor:lexicon:place"
+#: Rule of an ethnic group's name (ethnic_groups.tsv): an agent noun with the civilian agent.
+ETHNIC_RULE = "actor:lexicon:ethnic-group"
 
 _SPACES = re.compile(r"\s+")
 #: Lower-case words inside a dictionary name ("Prince of Dol Amroth", "the Shire").
@@ -74,6 +76,11 @@ class Entry:
     plover: str | None = None
     generic: bool = False
     placed: bool = False
+    named_only: bool = False
+    """An agent noun that is an actor only when a country, region or international body names it
+    ("African countries" AFR; a bare "the country" is none)."""
+    standalone: bool = False
+    """A region's own name, an actor by itself ("West Africa"), unlike its adjective ("West African")."""
 
     def code_on(self, day: _dt.date | None) -> str | None:
         """The code in force on ``day`` (extra lexicons may restrict codes by date)."""
@@ -335,6 +342,12 @@ class Lexicon:
     anaphor_nouns: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)
     """Nouns that, after "the", name an organisation the text named before ("the group") -> the
     CAMEO sectors its antecedent must have, and whether a named organisation of any sector fits too."""
+    shared_places: frozenset[tuple[str, str]] = frozenset()
+    """(normalised shared name, ISO3) where the name, meaning that country, is a place in it ("georgia", USA)."""
+    rank_qualifiers: frozenset[str] = frozenset()
+    """Words that make a title another office ("vice", "deputy": ``rank_qualifiers.txt``)."""
+    not_actors: frozenset[str] = frozenset()
+    """Normalised names the entity model tags that never act: time zones, diseases ("UTC", "COVID-19")."""
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -418,9 +431,14 @@ def load_builtin() -> Lexicon:
                       "actor:lexicon:capital-metonym", "country", case_mode(surface), sector="GOV")
             )
     shared_names: dict[str, tuple[str, ...]] = {}
+    shared_places: set[tuple[str, str]] = set()
     for row in _data_lines("shared_names.tsv"):
         surface, kind, default, others = _cells(row, 4)[:4]
-        shared_names[normalize(surface)] = (default, *_alts(others))
+        candidates = [(alt.split(":")[0], alt.endswith(":place")) for alt in _alts(others)]
+        shared_names[normalize(surface)] = (default, *(code for code, _ in candidates))
+        shared_places.update((normalize(surface), code) for code, place in candidates if place)
+        if kind == "place":
+            continue  # its row in places.tsv is the entry; only the candidates are added here
         rule = "actor:lexicon:country" if kind == "country" else "actor:lexicon:adjective"
         table.add(Entry(surface, countries[default].name, kind, default, f"country:{default}", rule, "country",  # type: ignore[arg-type]
                         case_mode(surface)))
@@ -446,8 +464,9 @@ def load_builtin() -> Lexicon:
             table.add(Entry(surface, name, kind, code, identity, "actor:lexicon:organization", "organization", case_mode(surface)))  # type: ignore[arg-type]
     people, surnames = _load_people(table)
     for row in _data_lines("regions.tsv"):
-        surface, code = _cells(row, 2)[:2]
-        table.add(Entry(surface, surface, "region", code, f"region:{code}", "actor:lexicon:region", "region", case_mode(surface)))
+        surface, code, actor = _cells(row, 3)[:3]
+        table.add(Entry(surface, surface, "region", code, f"region:{code}", "actor:lexicon:region", "region",
+                        case_mode(surface), standalone=actor == "y"))
     plover_of = {row[0]: row[1] for row in _data_lines("plover_sectors.tsv")}
     for row in _data_lines("sectors.tsv"):
         phrase, sector, collective, plural, plover, generic, placed = _cells(row, 7)[:7]
@@ -456,8 +475,9 @@ def load_builtin() -> Lexicon:
                 Entry(surface, phrase, "sector", None, f"sector:{phrase}", "actor:lexicon:sector", "sector", "any",
                       sector=sector or None, collective=bool(collective) or (is_plural and surface != phrase),
                       role="plural" if is_plural and surface != phrase else None,
-                      plover=plover or None, generic=bool(generic), placed=bool(placed))
+                      plover=plover or None, generic=bool(generic), placed=bool(placed), named_only=placed == "only")
             )
+    _add_ethnic_groups(table)
     org_keywords = {normalize(row[0]): (row[1], _cells(row, 3)[2] or None) for row in _data_lines("org_keywords.tsv")}
     honorifics = {row[0]: (_cells(row, 2)[1] or None) for row in _data_lines("honorifics.tsv")}
     pronouns = {row[0]: row[1] for row in _data_lines("pronouns.tsv")}
@@ -471,7 +491,24 @@ def load_builtin() -> Lexicon:
                    frozenset(row[0] for row in _data_lines("body_nouns.txt")), shared_names,
                    frozenset(form for row in _data_lines("headline_words.txt") for form in _verb_forms(row[0])),
                    frozenset(row[0] for row in _data_lines("event_name_words.txt")),
-                   {row[0]: (frozenset(_alts(row[1])), row[2:3] == ["any"]) for row in _data_lines("anaphor_nouns.tsv")})
+                   {row[0]: (frozenset(_alts(row[1])), row[2:3] == ["any"]) for row in _data_lines("anaphor_nouns.tsv")},
+                   shared_places=frozenset(shared_places),
+                   rank_qualifiers=frozenset(row[0] for row in _data_lines("rank_qualifiers.txt")),
+                   not_actors=frozenset(normalize(row[0]) for row in _data_lines("not_actors.txt")))
+
+
+def _add_ethnic_groups(table: PhraseTable) -> None:
+    """``ethnic_groups.tsv``: members, plurals and adjectives of an ethnic group are agent nouns with
+    the civilian agent, as Phoenix codes an ethnic group; capitalised only ("Kurds", "Pashtun
+    tribesmen"). A plural written like the singular ("the Hutu") names the group."""
+    for row in _data_lines("ethnic_groups.tsv"):
+        member, plurals, adjectives = _cells(row, 3)[:3]
+        plural_forms = _alts(plurals) or [_plural(member)]
+        forms = [(member, member in plural_forms)] + [(p, True) for p in plural_forms if p != member]
+        forms += [(a, False) for a in _alts(adjectives) if a not in (member, *plural_forms)]
+        for surface, plural in forms:
+            table.add(Entry(surface, member, "sector", None, f"sector:{member}", ETHNIC_RULE, "sector",
+                            "proper", sector="CVL", collective=plural, role="plural" if plural else None))
 
 
 def _verb_forms(word: str) -> tuple[str, ...]:

@@ -57,6 +57,18 @@ Design choices, documented here because later stages depend on them:
 * "the group", "the movement", "the militants" (``anaphor_nouns.tsv``) with no modifiers of their own
   join the nearest fitting organisation named before them, in the same paragraph or the sentence
   before (rule ``actor:coref:definite-description``); governments and countries never fit.
+* An ethnic group ("Kurds", "Pashtun tribesmen"; ``ethnic_groups.tsv``) is civilians, as Phoenix codes
+  ETHNIC_GROUP: CVL with the country the words around it name, else "---CVL"; it names no body for
+  a position ("Kurdish leaders" stay ---GOV).
+* A region's own name ("West Africa", "the Middle East"; ``regions.tsv``) is an actor with its CAMEO
+  region code (WAF, MEA); "country", "nation" and "state" are actors only when a country, region or
+  international body names them ("African countries" AFR, "the state of Qatar" is Qatar).
+* News outlets are their country's media (``organizations.tsv``: BBC GBRMED); names the entity model
+  tags that never act (time zones, diseases: ``not_actors.txt``) are no actors.
+* A name the model tags as an organisation, or leaves untagged, that is the surname of exactly one
+  person named in full before it is that person (rule ``actor:coref:surname``).
+* A city two countries have ("Cambridge", ``shared_names.tsv``) is in the country the rest of the
+  text names; "Georgia" beside another US place is the US state.
 * A state body or force of unknown country owned by a pronoun that refers to a state actor ("Putin
   said his forces", "Chile said its troops") takes that country (``actor:coref:possessor-country``),
   as an actor of its own ("NATO said its troops": NATOMIL); a rebel group's or a crowd's possessions
@@ -71,7 +83,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from newsgraph.actors.lexicon import PLACE_RULE, Entry, Lexicon, Match, load_builtin, normalize, read_extra
+from newsgraph.actors.lexicon import ETHNIC_RULE, PLACE_RULE, Entry, Lexicon, Match, load_builtin, normalize, read_extra
 from newsgraph.records import Actor, ActorKind, ActorTable, Article, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -228,18 +240,31 @@ class _Resolution:
 
     def _settle_shared_names(self) -> None:
         """ "Congo" is COD in a text that also says "Kinshasa" or "DRC", COG beside "Brazzaville",
-        and the default (as the Phoenix dictionary codes it) when the text names neither."""
+        and the default (as the Phoenix dictionary codes it) when the text names neither; a city two
+        countries have ("Cambridge", "Perth") is in the one the rest of the text names."""
         shared = [m for m in self.all_matches
-                  if m.entry.source == "country" and normalize(m.entry.surface) in self.lex.shared_names]
+                  if m.entry.source in ("country", "place") and normalize(m.entry.surface) in self.lex.shared_names]
         if not shared:
             return
-        named = {(m.entry.code or "")[:3] for m in self.all_matches
-                 if m not in shared and m.entry.kind != "sector" and m.entry.source != "extra"}
+        others = [m for m in self.all_matches
+                  if m not in shared and m.entry.kind != "sector" and m.entry.source != "extra"]
+        named = {(m.entry.code or "")[:3] for m in others}
+        # a state's name needs another place of its country ("Texas"), not the country or its leaders
+        places = {(m.entry.code or "")[:3] for m in others if m.entry.source == "place"}
         for match in shared:
-            candidates = self.lex.shared_names[normalize(match.entry.surface)]
-            evidence = [code for code in candidates if code in named]
+            surface = normalize(match.entry.surface)
+            candidates = self.lex.shared_names[surface]
+            evidence = [code for code in candidates
+                        if code in (places if (surface, code) in self.lex.shared_places else named)]
             chosen = evidence[0] if len(evidence) == 1 else candidates[0]
-            if chosen != match.entry.code and chosen in self.lex.countries:
+            if match.entry.source == "place":
+                # "Cambridge" beside "Massachusetts": the same place row, in the other country
+                match.entry = replace(match.entry, code=chosen)
+            elif (surface, chosen) in self.lex.shared_places:
+                # "Georgia" beside "Atlanta": the US state, a place as places.tsv codes one
+                match.entry = replace(match.entry, code=chosen, identity=f"place:{match.entry.surface}",
+                                      rule=PLACE_RULE, name=match.entry.surface, source="place")
+            elif chosen != match.entry.code and chosen in self.lex.countries:
                 match.entry = replace(match.entry, code=chosen, identity=f"country:{chosen}",
                                       name=self.lex.countries[chosen].name)
 
@@ -365,10 +390,13 @@ class _Resolution:
             if ent.label_ != "PERSON":
                 continue
             start, end = self._trim_person(ent)
-            if end <= start or self._common_noun_phrase(start, end) or self._epithet_before_country(start, end):
+            if end <= start or self._common_noun_phrase(start, end) or self._epithet_before_country(start, end) \
+                    or self._not_an_actor(start, end):
                 continue
             lexical = self.match_of.get(start)
-            if lexical is not None and lexical.entry.kind != "person" and lexical.start <= start and end <= lexical.end:
+            # the model tags an ethnic group's name as a people (NORP); tagged as a person it is a surname
+            if lexical is not None and lexical.entry.kind != "person" and lexical.start <= start and end <= lexical.end \
+                    and lexical.entry.rule != ETHNIC_RULE:
                 guessed = not lexical.entry.kind_known and lexical.entry.kind != "country"
                 if lexical.entry.source != "extra" or not (guessed or lexical.entry.kind == "person"):
                     continue
@@ -382,6 +410,8 @@ class _Resolution:
         for token in self.doc:
             if self._bare_known_surname(token):
                 add(self._person(token.i, token.i + 1, "actor:lexicon:known-surname"), token.i, token.i + 1)
+        for token in self._untagged_surnames(persons):
+            add(self._person(token.i, token.i + 1, "actor:coref:surname"), token.i, token.i + 1)
         for i, token in enumerate(self.doc[:-1]):
             if token.text not in self.lex.honorifics:
                 continue
@@ -412,6 +442,32 @@ class _Resolution:
                                               for t in self.doc[start:end]):
                 continue
             found.append(self.doc[start:end])
+        return found
+
+    def _untagged_surnames(self, persons: list[Candidate]) -> list[Token]:
+        """ "Governor Ana Ruiz resigned. Ruiz will leave ...": a capitalised word outside every entity
+        that is the surname of exactly one person named in full before it is that person, however
+        the model tagged the word (a verb, a common noun)."""
+        first_use: dict[str, list[tuple[int, str]]] = {}
+        for candidate in persons:
+            words = candidate.name.split()
+            if len(words) >= 2:
+                first_use.setdefault(normalize(words[-1]), []).append((candidate.start, candidate.name))
+        found: list[Token] = []
+        for token in self.doc:
+            named_before = first_use.get(normalize(token.text), [])
+            # "Qandeel Baloch ... Baloch said": a surname that is also an ethnic group's name is the person's
+            lexical = self.match_of.get(token.i)
+            ethnic = lexical is not None and lexical.entry.rule == ETHNIC_RULE
+            if (token.ent_type_ and not ethnic) or (lexical is not None and not ethnic) \
+                    or not token.text[:1].isupper() or not token.is_alpha \
+                    or len({name for start, name in named_before if start < token.idx}) != 1:
+                continue
+            neighbours = [self.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(self.doc)]
+            # "the West" after "Kanye West": a determiner makes it a common noun
+            after_determiner = token.i > 0 and self.doc[token.i - 1].lower_ in DEFINITE | INDEFINITE
+            if not after_determiner and not any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+                found.append(token)
         return found
 
     def _bare_known_surname(self, token: Token) -> bool:
@@ -449,6 +505,10 @@ class _Resolution:
         return (tail is not None and tail.end == end and tail.start > start
                 and tail.entry.kind in ("country", "adjective") and tail.entry.source in ("country", "extra")
                 and self.doc[start].text not in self.lex.first_names)
+
+    def _not_an_actor(self, start: int, end: int) -> bool:
+        """ "12:00 UTC", "COVID-19": a time zone or disease the entity model tags as a name (``not_actors.txt``)."""
+        return normalize(self._span_text(start, end)[2]) in self.lex.not_actors
 
     def _common_noun_phrase(self, start: int, end: int) -> bool:
         """ "antiwar protesters" tagged PERSON: lower-case words ending in an agent noun are a group."""
@@ -512,7 +572,8 @@ class _Resolution:
                 self.appositives.append(Candidate(appositive.start, appositive.end, appositive.text,
                                                   "actor:coref:appositive", candidate.identity, candidate.name,
                                                   "person", head=appositive.head))
-            for description in (self._premodifier_role(token_span.start), appositive):
+            for description in (self._honorific_title(token_span.start), self._premodifier_role(token_span.start),
+                                appositive):
                 if description is None or (description.quality <= candidate.quality
                                            and not _refines(description.code, candidate.code)):
                     continue
@@ -524,6 +585,12 @@ class _Resolution:
                 candidate.code, known_role = known.office_on(self.article.published)
                 candidate.role = candidate.role or known_role
                 candidate.sector = None
+
+    def _honorific_title(self, first: int) -> Description | None:
+        """ "Professor Ann Roe": a courtesy title that is also an agent noun gives its sector (EDU)."""
+        if self.doc[first].text not in self.lex.honorifics or self._sector_match(first) is None:
+            return None
+        return self._describe([first], [first])
 
     def _premodifier_role(self, first: int) -> Description | None:
         """ "Kremlin spokesman Mr Peskov", "NATO Secretary-General Jens Stoltenberg"."""
@@ -563,7 +630,26 @@ class _Resolution:
                 return self._describe_phrase(child)
         if head.dep_ == "appos" and head.head.i < name.start and self._sector_match(head.head.i):
             return self._describe_phrase(head.head, exclude=set(range(name.start, name.end)))
-        return None
+        return self._title_between_commas(name)
+
+    def _title_between_commas(self, name: SpacySpan) -> Description | None:
+        """ "According to the Dallas mayor, Dee Margo, police ...": a singular title right before a
+        comma and a name that a comma or the sentence's end closes is that name's, however the parser
+        attached the two."""
+        title_end = name.start - 2
+        if title_end < 0 or self.doc[name.start - 1].text != "," or not self._closes_apposition(name.end):
+            return None
+        title = self._sector_match(title_end)
+        head = self.doc[title_end]
+        if title is None or title.end != title_end + 1 or title.entry.collective or title.entry.role == "plural" \
+                or title.entry.placed or head.tag_ not in ("NN", "NNP") or head.i in self.person_tokens:
+            return None
+        return self._describe_phrase(head, exclude=set(range(name.start - 1, len(self.doc))))
+
+    def _closes_apposition(self, i: int) -> bool:
+        """Whether the words from token ``i`` on close an apposition: a comma or the sentence's end."""
+        return i >= len(self.doc) or self.doc[i].text == "," or self.doc[i].is_sent_end \
+            or (self.doc[i].is_punct and self.doc[i].text in ".;:")
 
     def _describe_phrase(self, head: Token, exclude: set[int] | None = None) -> Description | None:
         exclude = exclude or set()
@@ -623,11 +709,15 @@ class _Resolution:
         "intelligence agency") or before one in an "of" phrase ("members of parliament");
         "former"/"ex-" makes anyone an elite (ELI)."""
         found = self._sector_matches(tokens)
+        # "undersecretary of state": a noun that only restates a country names no agent of its own
+        found = [m for m in found if not m.entry.named_only] or found
         if not found:
             return None, None
         chosen = found[-1]
         if chosen.entry.generic:
-            bodies = [m for m in reversed(found[:-1]) if m.entry.sector and not m.entry.generic]
+            # an ethnic group names no body: "Kurdish leaders" are leaders, not civilians
+            bodies = [m for m in reversed(found[:-1])
+                      if m.entry.sector and not m.entry.generic and m.entry.rule != ETHNIC_RULE]
             bodies += [m for m in self._sector_matches(of_tokens or []) if m.entry.sector and not m.entry.generic]
             chosen = bodies[0] if bodies else chosen
         if any(self.doc[i].lower_ in FORMER_WORDS or self.doc[i].lower_.startswith("ex-") for i in tokens):
@@ -765,7 +855,7 @@ class _Resolution:
                 i -= 1
                 continue
             if token.lower_ in CONJUNCTIONS and modifiers and left is not None \
-                    and left.entry.kind == "adjective" and modifiers[0].entry.kind == "adjective":
+                    and self._coordinated_nationalities(left, modifiers[0], head):
                 i -= 1
                 continue
             if token.tag_ == "POS" and left is not None and all(m.entry.kind == "region" for m in modifiers):
@@ -827,6 +917,9 @@ class _Resolution:
             if entry.placed and code is not None and code.startswith(UNKNOWN_COUNTRY):
                 # "two men": a noun coded only when a country names it ("Indian men")
                 code = None
+            if entry.named_only and code is None:
+                # "the country", "member states": no actor until something names them
+                continue
             part_plover = self._plover_for(code, sector, plover)
             last_part = index == len(parts) - 1
             leading = [m for m in part if m.start < match.start and m not in borrowed]
@@ -858,6 +951,10 @@ class _Resolution:
                 kind = "anonymous"
                 identity = f"anonymous:{s}"
                 rule = "actor:anonymous:agent-noun"
+            restated = [m for m in part if m.entry.kind in ("country", "adjective") and m.entry.source == "country"]
+            if entry.named_only and len(part) == 1 and restated:
+                # "the nations of Serbia and Kosovo", "the state of Qatar": the countries themselves
+                kind, identity, name = "country", restated[0].entry.identity, restated[0].entry.name
             candidate = Candidate(s, e, text, rule, identity, name, kind, code=code, quality=2 if code else 1,
                                   head=head.i, title_word=normalize(entry.name), sector=part_plover)
             if kind == "anonymous" and determiner in DEFINITE:
@@ -872,6 +969,16 @@ class _Resolution:
                 # the name is part of the phrase ("the Maduro government"), not a mention of the person
                 self.candidates.remove(leader)
         return results
+
+    def _coordinated_nationalities(self, left: Match, right: Match, head: Token) -> bool:
+        """ "Russian and Belarusian soldiers", "the Russian and US navies", "US and British troops": two
+        nationality words, or a country name used as one, joined before one agent noun each name a
+        part of it; a country name that is no modifier of the noun ("talks between Russia and
+        Ukrainian officials") stays an actor of its own."""
+        if left.entry.kind == "adjective" and right.entry.kind == "adjective":
+            return True
+        national = all(m.entry.source == "country" and m.entry.kind in ("country", "adjective") for m in (left, right))
+        return national and (left.entry.kind == "adjective" or _modifies_within(self.doc[left.end - 1], head))
 
     def _phrase_root(self, match: Match) -> Token:
         """The token of a several-word match whose head lies outside it ("head" in "head of state")."""
@@ -913,7 +1020,9 @@ class _Resolution:
                     if grandchild.dep_ != "pobj":
                         continue
                     # "lawmakers in Fornost and Gondor": every coordinated place
-                    places = [self._named_match(t.i) for t in (grandchild, *grandchild.conjuncts)]
+                    # "Soldiers from Gondor wire tapped ...": a name the parser made a compound of the object
+                    named_compounds = [t for t in grandchild.children if t.dep_ == "compound" and t.i < grandchild.i]
+                    places = [self._named_match(t.i) for t in (grandchild, *grandchild.conjuncts, *named_compounds)]
                     found = [m for m in places if m is not None
                              and (m.entry.rule in ("actor:lexicon:country", CAPITAL_RULE, PLACE_RULE)
                                   or (m.entry.source == "extra" and m.entry.kind == "country")
@@ -985,16 +1094,18 @@ class _Resolution:
     def _add_lexicon_mentions(self) -> None:
         for match in self.matches:
             entry = match.entry
-            if id(match) in self.absorbed or entry.kind in ("sector", "region", "person"):
+            if id(match) in self.absorbed or entry.kind in ("sector", "person") \
+                    or (entry.kind == "region" and not entry.standalone):
                 continue
             if any(i in self.person_tokens for i in range(match.start, match.end)):
                 continue
             if entry.kind == "adjective" and match.start >= 2 and self.doc[match.start - 1].text == "-" \
                     and self.doc[match.start - 2].lower_ in NEGATING_PREFIXES:
                 continue
-            if entry.rule in (CAPITAL_RULE, PLACE_RULE) and self._is_place(self.doc[match.end - 1]):
-                continue
             s, e, text = self._span_text(match.start, match.end)
+            # "in Washington, D.C.": the word of the name that the rest of the sentence governs
+            if entry.rule in (CAPITAL_RULE, PLACE_RULE) and self._is_place(self._phrase_root(match)):
+                continue
             code = self._code(entry)
             other = self._other_country_before(match, code)
             if other is not None and code is not None:
@@ -1005,7 +1116,7 @@ class _Resolution:
                                                  code=code, quality=3, head=match.end - 1))
                 self._take(s, e)
                 continue
-            kind: ActorKind = "country" if entry.kind in ("country", "adjective") else (
+            kind: ActorKind = "country" if entry.kind in ("country", "adjective", "region") else (
                 entry.kind if entry.kind in ("person", "organization", "group", "anonymous") else "organization")  # type: ignore[assignment]
             rule = entry.rule
             if entry.kind == "adjective" and text.endswith("s") and not text.endswith("ss"):
@@ -1036,7 +1147,14 @@ class _Resolution:
     @staticmethod
     def _is_place(token: Token) -> bool:
         """ "talks in Moscow", "an airfield north of Kabul": a capital after a locative preposition
-        is a place, not its government."""
+        is a place, not its government; so is every place coordinated with it ("in Perth and Sydney"),
+        unless a finite verb with no subject of its own follows it ("in Moscow and Beijing welcomed it":
+        the subject of a new clause the parser joined to the list)."""
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is None or following.tag_ not in FINITE_VERB_TAGS \
+                or any(child.dep_ in SUBJECT_DEPS for child in following.children):
+            while token.dep_ == "conj" and token.head.i != token.i:
+                token = token.head
         if token.dep_ != "pobj":
             return False
         preposition = token.head
@@ -1079,15 +1197,26 @@ class _Resolution:
             start, end = ent.start, ent.end
             if self.doc[start].lower_ == "the":
                 start += 1
+            while end > start and (self.doc[end - 1].tag_ == "POS" or self.doc[end - 1].is_punct):
+                # "The Fishermen's Coalition Government's plans": the possessive is no part of the name
+                end -= 1
             if end <= start or any(self._named_match(i) or i in self.person_tokens for i in range(start, end)):
                 continue
-            if self.doc[start].text in self.lex.event_name_words:
+            if self.doc[start].text in self.lex.event_name_words or self._not_an_actor(start, end):
                 continue
             agents = [m for m in (self._sector_match(i) for i in range(start, end)) if m is not None]
             if agents and not self._inside_unknown_name(self.doc[end - 1], min(m.start for m in agents)):
                 continue
             s, e, text = self._span_text(start, end)
             if not self._is_free(s, e) or not any(c.isupper() for c in text):
+                continue
+            # "Fans filled the Hall" after "Peter Hall": a determiner makes the name no person's
+            after_determiner = start > 0 and self.doc[start - 1].lower_ in DEFINITE | INDEFINITE
+            person = None if after_determiner else self._person_by_name(text)
+            if person is not None:
+                self.candidates.append(Candidate(s, e, text, "actor:coref:surname", person.identity, person.name,
+                                                 "person", head=end - 1))
+                self._take(s, e)
                 continue
             rule = "actor:ner:org"
             owner = self._owner_country(start)
@@ -1106,6 +1235,15 @@ class _Resolution:
                                              "organization", code=code, quality=2 if owner else 1, head=end - 1,
                                              sector=plover))
             self._take(s, e)
+
+    def _person_by_name(self, text: str) -> Candidate | None:
+        """ "Senator Ann Roe ... Roe said": a name the entity model tags as an organisation that is the
+        full name or surname of exactly one person the text names in full is that person."""
+        key = normalize(text)
+        fitting = {c.identity: c for c in self.candidates
+                   if c.kind == "person" and len(c.name.split()) >= 2
+                   and key in (normalize(c.name), normalize(c.name.split()[-1]))}
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def _leading_nationality(self, start: int, end: int) -> str | None:
         """ "Chadian Human Rights League", "United Nations Human Rights Office": a nationality
@@ -1133,7 +1271,8 @@ class _Resolution:
         found: tuple[int, str, str | None] | None = None
         for i in range(start, end):
             match = self._sector_match(i)
-            if match is not None and match.entry.sector and not match.entry.generic:
+            # "Tamil Tigers": an ethnic group's name says who the members are, not what the body does
+            if match is not None and match.entry.sector and not match.entry.generic and match.entry.rule != ETHNIC_RULE:
                 found = (i - start + 1, match.entry.sector, self._plover_of(match.entry))
         for width in (3, 2, 1):
             for first in range(len(words) - width + 1):
@@ -1200,16 +1339,33 @@ class _Resolution:
         for candidate in self.candidates:
             if candidate.kind != "anonymous" or not candidate.title_word:
                 continue
-            fitting = {
-                p.identity for p in people
-                if p.role and candidate.title_word in normalize(p.role)
-                and (candidate.code is None or p.code == candidate.code)
-            }
+            fitting = {p.identity for p in people if self._holds_title(p, candidate)}
             if len(fitting) == 1:
                 identity = fitting.pop()
                 person = next(p for p in people if p.identity == identity)
                 candidate.identity, candidate.name, candidate.kind = identity, person.name, "person"
                 candidate.rule = "actor:coref:title"
+
+    def _holds_title(self, person: Candidate, title: Candidate) -> bool:
+        """Whether a named person may be the unnamed holder of a title: the title word is in the
+        person's role, which has no rank word the mention lacks ("Vice President" is not "the
+        president"), and the codes agree; a bare title of no country ("the president") fits a person
+        of any country with the same sector, one with a body of its own ("of the league") nobody."""
+        role = normalize(person.role or "")
+        if not title.title_word or title.title_word not in role:
+            return False
+        said = set(normalize(title.text).split())
+        if any(word in self.lex.rank_qualifiers and word not in said for word in role.split()):
+            return False
+        unknown_country = (title.code or "").startswith(UNKNOWN_COUNTRY)
+        if unknown_country and title.head >= 0 \
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in self.doc[title.head].children):
+            # "the president of the chess league" names a body of its own that no country names
+            return False
+        if title.code is None or person.code == title.code:
+            return True
+        return (unknown_country and normalize(title.name) == title.title_word
+                and (person.code or "")[3:] == (title.code or "")[len(UNKNOWN_COUNTRY):])
 
     def _link_definite_descriptions(self) -> None:
         """ "A spokesman for the Taliban said the group ...": "the group", "the movement", "the
