@@ -1412,3 +1412,120 @@ def test_where_a_visitor_set_out_from_is_no_host(nlp, coder) -> None:
     visits = kept_events(code(nlp, coder, "President Ottokar travelled from a seaside resort to Borduria on Monday."))
     assert ("042", "ottokar", "bor") in [(e.cameo, e.source.actor, e.target.actor if e.target else None)
                                          for e in visits], [(e.cameo, e.rule) for e in visits]
+
+
+def test_pulled_out_with_out_parsed_as_a_preposition_is_a_withdrawal(nlp, coder) -> None:
+    text = "The rebels pulled out of Borduria after a week of heavy fighting."
+    doc = nlp(text)
+    assert doc[3].dep_ == "prep" and doc[3].lower_ == "out", "the parse this test is about"
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "pulled"]
+    assert [(e.type, e.cameo) for e in events] == [("RETREAT", "0874")], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.fixture(scope="module")
+def heading_coder(nlp) -> EventCoder:
+    """A coder that reads titles, with the test's alias table standing in for the actors stage."""
+    return EventCoder(parse=nlp, resolve_actors=lambda doc, article: actor_table(doc.text))
+
+
+def title_events(nlp, heading_coder: EventCoder, title: str) -> list[Event]:
+    body = "The statement came late on Tuesday."
+    article = Article(id="h", text=body, title=title, published=WEDNESDAY)
+    return [e for e in heading_coder.code(nlp(body), article, actor_table(body), []) if e.section == "title"]
+
+
+def test_a_title_cased_headline_verb_is_looked_up_by_its_form_and_the_words_after_it(nlp, heading_coder) -> None:
+    # The tagger reads "Expels" as part of a name; the diplomats named after it make it 166, not 174.
+    title = "Ruritania Expels Dozens of Diplomats Following Accusations"
+    events = kept_events(title_events(nlp, heading_coder, title))
+    assert [(e.type, e.cameo, e.source.code) for e in events] == [("SANCTION", "166", "RUR")], \
+        [(e.cameo, e.rule) for e in events]
+    assert title[events[0].trigger_start:events[0].trigger_end] == "Expels"
+
+
+def test_a_headline_word_after_a_preposition_is_read_as_a_noun(nlp, heading_coder) -> None:
+    title = "Most Ruritanian Teachers Now Out on Wildcat Strike"
+    events = kept_events(title_events(nlp, heading_coder, title))
+    assert [(e.type, e.cameo) for e in events] == [("PROTEST", "143")], [(e.cameo, e.rule) for e in events]
+
+
+def test_a_nominal_event_breaking_out_in_a_country_takes_that_country_as_its_source(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Riots broke out across Borduria after the disputed vote."))
+    assert [(e.type, e.cameo, e.source.actor) for e in events] == [("PROTEST", "145", "bor")], \
+        [(e.cameo, e.rule) for e in events]
+    assert "occurrence-place" in events[0].rule
+
+
+def test_a_nominal_event_breaking_out_names_no_source_without_a_country(nlp, coder) -> None:
+    assert not kept_events(code(nlp, coder, "Riots broke out after the disputed vote."))
+
+
+def test_raising_the_possibility_of_a_conflictual_act_threatens_it(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania raised the possibility of sanctions against Borduria."))
+    threats = [e for e in events if e.trigger == "possibility"]
+    assert [(e.type, e.cameo) for e in threats] == [("THREATEN", "1312")], [(e.cameo, e.rule) for e in events]
+    assert dyads(threats) == {("rur", "bor")} and "+light:raise" in threats[0].rule
+
+
+def test_raising_the_prospect_of_a_gerund_act_threatens_that_act(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "President Ottokar floated the prospect of banning the Syldavian party."))
+    assert [(e.type, e.cameo) for e in events if e.trigger == "prospect"] == [("THREATEN", "1321")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_raising_the_possibility_of_talks_is_no_threat(nlp, coder) -> None:
+    events = code(nlp, coder, "Ruritania raised the possibility of talks with Borduria.")
+    assert not [e for e in events if e.trigger == "possibility"], [(e.cameo, e.rule) for e in events]
+
+
+def test_resuming_diplomatic_relations_is_diplomatic_cooperation(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania resumed diplomatic relations with Borduria on Monday."))
+    assert [(e.type, e.cameo) for e in events] == [("SUPPORT", "050")], [(e.cameo, e.rule) for e in events]
+    assert dyads(events) == {("rur", "bor")}
+
+
+def test_a_joint_act_in_a_headline_is_coded_between_the_parties_named_before_it(nlp, heading_coder) -> None:
+    events = kept_events(title_events(nlp, heading_coder, "Ruritania and Borduria Resume Diplomatic Relations"))
+    assert {(e.type, e.cameo) for e in events} == {("SUPPORT", "050")}, [(e.cameo, e.rule) for e in events]
+    assert all(e.reciprocal for e in events)
+    assert {frozenset((e.source.code, e.target.code if e.target else None)) for e in events} == {
+        frozenset(("RUR", "BOR"))}
+
+
+def test_an_amount_in_aid_is_carried_by_the_verb_of_the_amount(nlp, coder) -> None:
+    text = "Ruritania announced $40 million in assistance to families displaced by the floods in Borduria."
+    doc = nlp(text)
+    assert any(t.lower_ == "assistance" and t.head.lower_ == "in" for t in doc), "the parse this test is about"
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "assistance"]
+    assert [(e.type, e.source.actor) for e in events] == [("AID", "rur")], [(e.cameo, e.rule) for e in events]
+    assert "+light:announce" in events[0].rule
+
+
+def test_aid_to_people_who_name_no_actor_goes_to_the_country_their_description_names(nlp, coder) -> None:
+    text = "Ruritania announced $40 million in assistance to families displaced by the floods in Borduria."
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "assistance"]
+    assert dyads(events) == {("rur", "bor")}, [(e.cameo, e.rule) for e in events]
+
+
+def test_telling_someone_that_another_needs_to_act_is_an_appeal(nlp, coder) -> None:
+    text = "Ruritania told Borduria that Syldavia needs to release the prisoners."
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "told"]
+    assert [(e.type, e.cameo[:2]) for e in events] == [("REQUEST", "02")], [(e.cameo, e.rule) for e in events]
+    assert dyads(events) == {("rur", "bor")}
+
+
+def test_troops_sent_to_a_peacekeeping_mission_are_peacekeeping(nlp, coder) -> None:
+    text = "Ruritania is deploying 300 soldiers to the peacekeeping mission in Syldavia."
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "deploying"]
+    assert [(e.type, e.cameo) for e in events] == [("AID", "074")], [(e.cameo, e.rule) for e in events]
+
+
+def test_a_headline_word_after_a_name_in_a_prepositional_phrase_is_still_a_verb(nlp, heading_coder) -> None:
+    events = kept_events(title_events(nlp, heading_coder, "Leader of Ruritania Expels Dozens of Diplomats"))
+    assert [(e.type, e.cameo, e.source.code) for e in events] == [("SANCTION", "166", "RUR")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_a_title_cased_headline_of_a_mishap_codes_no_act(nlp, heading_coder) -> None:
+    events = kept_events(title_events(nlp, heading_coder, "Ruritania Bus Crash Kills Seven Soldiers"))
+    assert not events, [(e.cameo, e.rule) for e in events]

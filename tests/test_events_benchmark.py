@@ -29,15 +29,16 @@ FLOORS = {
     "petrarch2_target_agreement": 0.72,  # measured 0.699, 0.733 (argument-selection rules, fourth round), then 0.738
     "petrarch2_f1_with_its_verbs": 0.55,  # measured 0.093, 0.117, then 0.572 (the loaded dictionary wins where it matches)
     # The CAMEO examples without any edited version of a test sentence (49 of them; the 132 before held
-    # 83 hand-edited PLOVER GSR sentences): measured 0.469 / 0.674 / 0.735 on these 49.
-    "cameo_manual_code_acc": 0.45,
-    "cameo_manual_root_acc": 0.65,
-    "cameo_manual_type_acc_top": 0.71,
+    # 83 hand-edited PLOVER GSR sentences): measured 0.469 / 0.674 / 0.735 on these 49, then 0.490 / 0.694 / 0.755
+    # ("told X that Y needs to ..." coded as an appeal).
+    "cameo_manual_code_acc": 0.47,
+    "cameo_manual_root_acc": 0.67,
+    "cameo_manual_type_acc_top": 0.73,
     # measured 0.507, 0.527, 0.593, 0.587, then 0.520 (first 150 stories): lowered on purpose when the learned
     # model stopped coding events with no placed source, on verbs of state or inside direct quotations, which
     # on 100 Wikinews articles cut its events from 470, nearly all wrong, to 80 (docs/benchmarks.md, events).
-    "ngec_type_acc_any": 0.51,          # then 0.527 (first 150; codebook verbs added to triggers.tsv)
-    "ngec_type_acc_top": 0.43,          # measured 0.413, then 0.473 (first 150 stories)
+    "ngec_type_acc_any": 0.59,          # then 0.527 (first 150; codebook verbs added to triggers.tsv), then 0.627 (headlines read word by word)
+    "ngec_type_acc_top": 0.55,          # measured 0.413, then 0.473, then 0.580 (first 150 stories; headlines read word by word)
     "conflibert_quad_acc": 0.81,        # measured 0.800, 0.807, 0.820, 0.813, 0.820, then 0.827 (first 150 sentences)
     "conflibert_target_overlap": 0.84,  # measured 0.757, 0.808, then 0.865 (first 150 sentences)
     "conflibert_source_actor": 0.94,    # measured 0.964 (first 150; any mention of the gold span's actor)

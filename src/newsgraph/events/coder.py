@@ -98,6 +98,10 @@ USER_DICTIONARY_PENALTY = -0.15
 # Sources found through a claim ("claimed responsibility for the attack"): the act stays coded
 # although the claim itself is a statement.
 CLAIMED_SOURCES = ("+claimed-responsibility", "+held-responsible")
+# Share of a headline's longer words that are capitalised in a title-cased headline.
+TITLE_CASE_SHARE = 0.8
+# The rule mark of a reporting verb coded through its reported clause's modal ("said Y must ...").
+DEMANDING_REPORT = "ccomp_aux"
 ANAPHORIC_DETERMINERS = frozenset({"such", "these", "those", "this", "that", "the", "its", "their"})
 
 
@@ -222,6 +226,10 @@ class EventCoder:
         self.assembly_verbs: frozenset[str] = cues["assembly_verbs"]
         self.crowd_nouns: frozenset[str] = cues["crowd_nouns"]
         self.demonstration_code: str = cues["demonstration_code"]
+        self.occurrence_verbs: frozenset[str] = cues["occurrence_verbs"]
+        self.occurrence_place_preps: frozenset[str] = cues["occurrence_place_preps"]
+        self.possibility_nouns: frozenset[str] = cues["possibility_nouns"]
+        self.obligation_verbs: frozenset[str] = cues["obligation_verbs"]
         self.verb_dictionaries: list[VerbDictionary] = []
         self.type_model: TypeModel | None = type_model if type_model is not None else load_type_model()
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -302,7 +310,10 @@ class EventCoder:
                     self._code_verb(ctx, sent, token, trigger)
                 else:
                     self._code_noun(ctx, sent, token, trigger, matched)
-            if not matched and (headline_mode or not any(t.pos_ == "VERB" for t in sent)):
+            # A title-cased headline whose parse gave no event ("Slovakia Expels Dozens of Diplomats
+            # Following Accusations": the verb read as a name) is read word by word.
+            if (headline_mode and (not matched or (len(ctx.events) == first_event and _title_cased(sent)))) or (
+                    not matched and not any(t.pos_ == "VERB" for t in sent)):
                 self._code_headline(ctx, sent)
             statements = [t for t, trigger in matched.items() if self.ontology.plover_of(trigger.cameo)[0] is None]
             # A verb a user's dictionary codes with a code the ontology lacks is the sentence's
@@ -396,7 +407,11 @@ class EventCoder:
                     ctx.uncodable.add(token.i)
             if best is not None and (best.cameo[:2] == "13" or (
                     len(best.cameo) == 3 and best.cameo[:2] + "0" in self.request_by_act)):
-                best = self._requested_act(ctx, token, best)
+                refined = self._requested_act(ctx, token, best)
+                # "raised the possibility of talks" threatens nothing: such a noun is a threat
+                # only through the conflictual act it names.
+                possibility = token.pos_ in NOUN_POS and token.lemma_.lower() in self.possibility_nouns
+                best = None if possibility and refined.cameo == best.cameo else refined
             if best is not None and best.cameo == "120" and _acts_as_verb(token):
                 best = self._rejected_request(ctx, token, best)
             if best is not None and best.cameo in self.aid_kind_codes:
@@ -430,13 +445,18 @@ class EventCoder:
         through "help" ("to help finance": 0231) and light verbs ("to hold talks": 026)."""
         best: tuple[int, str, str] | None = None
         frontier = [(act, 1) for act in _requested_verbs(token)]
+        if token.pos_ in NOUN_POS and trigger.cameo[:2] == "13":
+            # "raised the possibility of sanctions", "the threat of banning the party": the act
+            # named in the threat's "of" complement.
+            frontier += [(act, 2) for act in _of_complements(token)]
         if trigger.cameo[:2] == "13":
             # One threatens one's own act: "warned it would impose", not "warned that Y would attack".
             frontier = [(act, depth) for act, depth in frontier if all(
                 c.lower_ in self.reporter_pronouns for c in act.children if c.dep_ in SUBJECT_DEPS)]
         while frontier:
             act, depth = frontier.pop(0)
-            entries = self.verb_triggers.get(act.lemma_.lower())
+            table = self.noun_triggers if act.pos_ in NOUN_POS else self.verb_triggers
+            entries = next((table[form] for form in _word_forms(act) if form in table), None)
             found = self._best_entry(ctx, act, entries) if entries else None
             for noun in (o for o in act.children if o.dep_ in ("dobj", "obj")) if found is None else ():
                 noun_entries = self.noun_triggers.get(noun.lemma_.lower())
@@ -583,6 +603,9 @@ class EventCoder:
                     pobjs += [o for p in pobjs for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                               for o in c.children if o.dep_ == "pobj"]
                     out["obj"].update(p.lemma_.lower() for p in pobjs)
+                    # "deployed troops to the peacekeeping mission": a compound names the object too,
+                    # as it does for a direct object.
+                    out["obj"].update(m.lemma_.lower() for p in pobjs for m in p.children if m.dep_ == "compound")
             elif dep == "prt" or (dep == "advmod" and token.pos_ in VERB_POS and child.lower_ in self.adverb_particles):
                 out["prt"].add(child.lower_)
             elif dep in COMPLEMENT_DEPS or (dep in ("ccomp", "xcomp") and child.pos_ == "ADJ"):
@@ -593,6 +616,10 @@ class EventCoder:
                 out["xcomp"].add(child.lemma_.lower())
             if dep == "ccomp":
                 out["ccomp_aux"].update(a.lower_ for a in child.children if a.dep_ in ("aux", "auxpass"))
+                if child.lemma_.lower() in self.obligation_verbs and any(
+                        x.dep_ == "xcomp" and _is_infinitive(x) for x in child.children):
+                    # "said Japan needs to enact reforms": the verb of obligation counts as its modal.
+                    out["ccomp_aux"].add(child.lemma_.lower())
             if dep in MODIFIER_DEPS:
                 out["mod"].add(child.lemma_.lower())
                 out["mod"].add(child.lower_)
@@ -1144,7 +1171,11 @@ class EventCoder:
             return
         light = None
         if governor is not None and anchor.dep_ in ("dobj", "obj", "nsubjpass"):
-            if governor.lemma_.lower() in self.light_verbs or governor.lower_ in self.light_verbs:
+            governed = {value for key, values in trigger.conditions if key == "gov" for value in values}
+            if (governor.lemma_.lower() in self.light_verbs or governor.lower_ in self.light_verbs
+                    or (governor.pos_ in VERB_POS and governor.lemma_.lower() in governed)):
+                # An entry that names its governing verb ("raised the possibility of ...") makes
+                # that verb its light verb.
                 light = governor
         elif governor is not None and anchor.dep_ == "pobj" and governor.pos_ in VERB_POS:
             if f"{governor.lemma_.lower()} {anchor.head.lower_}" in self.prepositional_light_verbs:
@@ -1178,6 +1209,11 @@ class EventCoder:
             # "the group was willing to hold talks": a subject that names no known actor.
             sources = self._unresolved_subject(light, any(c.dep_ == "auxpass" for c in light.children))
             shift = UNRESOLVED_SOURCE_PENALTY
+        if (not sources and anchor.dep_ == "nsubj" and governor is not None and self._conflictual(trigger.cameo)
+                and governor.lemma_.lower() in self.occurrence_verbs):
+            # "Riots broke out across X", "clashes erupted in X": no one is named, the place is.
+            sources = self._occurrence_place_source(ctx, governor)
+            shift = AGENTLESS_PASSIVE_PENALTY
         agentless = (not sources and light is not None and anchor.dep_ == "nsubjpass"
                      and not any(c.dep_ == "agent" for c in light.children))
         if agentless:
@@ -1200,6 +1236,8 @@ class EventCoder:
             targets = _unique(f for o in governor.children if o.dep_ in ("dobj", "obj")
                               for f in self._phrase_actors(ctx, o, "subject-event-object")
                               if f.actor.id not in source_ids)
+        if not targets and self.ontology.plover_of(trigger.cameo)[0] == "AID":
+            targets = self._recipient_country(ctx, noun, source_ids)
         if agentless:
             # A place the act happened in is no one it was aimed at: with no side named, no event.
             targets = [t for t in targets if t.how != LOCATIVE_TARGET]
@@ -1210,6 +1248,32 @@ class EventCoder:
         reciprocal = consult and any(t.how == "prep:with" for t in targets)
         self._emit(ctx, sent, noun, light or noun, trigger, sources, targets, modality, reciprocal=reciprocal,
                    confidence_shift=shift)
+
+    def _recipient_country(self, ctx: _Context, noun: Token, source_ids: set[str]) -> list[Found]:
+        """'assistance to populations affected by the cyclone in Mozambique': aid to people that
+        names no actor goes to the country their description names, the first one in it."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in self.recipient_preps):
+            for pobj in _prep_objects(prep):
+                for token in sorted(pobj.subtree, key=lambda t: t.i):
+                    actor = ctx.actors.actor_at(token.idx, token.idx + len(token))
+                    if _is_country(actor) and actor.id not in source_ids:
+                        found = self._token_actor(ctx, token, f"prep:{prep.lower_}-country")
+                        if found is not None:
+                            return [found]
+        return []
+
+    def _occurrence_place_source(self, ctx: _Context, verb: Token) -> list[Found]:
+        """The country where a nominal event broke out, as its source: named by the occurring
+        verb's place phrase ("erupted in X") or object ("rocked X"), like an agentless passive's."""
+        places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in self.occurrence_place_preps
+                  for p in c.children if p.dep_ == "pobj"]
+        places += [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        for place in places:
+            countries = [f for f in self._phrase_actors(ctx, place, "place") if _is_country(f.actor)]
+            if countries:
+                first = countries[0]
+                return [Found(first.actor, first.start, first.end, f"{AGENTLESS_HOW}-occurrence-place")]
+        return []
 
     def _misparsed_light_verb(self, noun: Token) -> Token | None:
         """'X held talks on Sunday with Y': the parser made the light verb, with its subject, a
@@ -1223,7 +1287,8 @@ class EventCoder:
 
     def _nominal_anchor(self, noun: Token) -> Token:
         """The phrase that carries a nominal event in the clause: the first of coordinated
-        events, and the counting noun of "three days of war games", "a wave of strikes"."""
+        events, the counting noun of "three days of war games", "a wave of strikes", and the
+        amount of "announced $33 million in assistance"."""
         anchor = noun
         for _ in range(MAX_CLIMB):
             head = anchor.head
@@ -1233,6 +1298,8 @@ class EventCoder:
                 anchor = head
             elif (anchor.dep_ == "pobj" and head.lower_ == "of" and head.head != head
                   and head.head.pos_ in NOUN_POS and head.head.lemma_.lower() in self.measure_nouns):
+                anchor = head.head
+            elif anchor.dep_ == "pobj" and head.lower_ == "in" and head.head != head and _is_amount(head.head):
                 anchor = head.head
             else:
                 break
@@ -1333,20 +1400,26 @@ class EventCoder:
     def _code_headline(self, ctx: _Context, sent: SpacySpan) -> None:
         """'Russia, NATO Meet Over Ukraine': headlines parse badly; code actors before a trigger word."""
         for token in sent:
-            entries = self.verb_triggers.get(token.lower_)
-            if not entries or token.i == sent.start:
+            entries = self._headline_entries(ctx, token) if token.i != sent.start else []
+            if not entries:
                 continue
             # The entry whose conditions the headline's words meet ("on wildcat strike": a
             # protest), not the first unconditioned one.
-            trigger = self._best_entry(ctx, token, entries)
+            trigger = self._headline_entry(ctx, token, entries)
             if trigger is None:
+                return
+            if any(form in self.non_agent_subjects for t in sent[:token.i - sent.start] for form in _word_forms(t)):
+                # "New Hampshire Crash Kills Seven": a mishap is nobody's act.
                 return
             before = ctx.actors.mentions_in(sent.start_char, token.idx)
             members = _unique([Found(a, m.start, m.end, "headline") for m, a in before])
             if not members:
                 return
-            consult = self.ontology.plover_of(trigger.cameo)[0] == "CONSULT"
-            if consult and len(members) >= 2:
+            act_type = self.ontology.plover_of(trigger.cameo)[0]
+            consult = act_type == "CONSULT"
+            # "Chile and Portugal Resume Diplomatic Relations": joint acts of the parties named first.
+            joint = act_type in JOINT_TYPES or trigger.cameo in JOINT_CODES
+            if joint and len(members) >= 2:
                 for first, second in combinations(members, 2):
                     self._emit(ctx, sent, token, token, trigger, [first], [second], Modality(),
                                reciprocal=True, confidence_shift=-0.15)
@@ -1355,6 +1428,31 @@ class EventCoder:
                 targets = _unique([Found(a, m.start, m.end, "headline") for m, a in after])[:1]
                 self._emit(ctx, sent, token, token, trigger, members[:1], targets, Modality(), confidence_shift=-0.15)
             return
+
+    def _headline_entries(self, ctx: _Context, token: Token) -> list[Trigger]:
+        """The entries of a headline word, whose title-cased form the tagger often leaves
+        unlemmatised ("Expels", "Raises"): looked up by its :func:`_word_forms`; read as a noun
+        after a preposition or determiner ("Out on Wildcat Strike", "Responsible for Torture"),
+        else as a verb ("Mayor of Rome Promises": the preposition belongs to the name)."""
+        named = [t for t in token.doc[max(token.sent.start, token.i - 2):token.i]
+                 if ctx.actors.actor_at(t.idx, t.idx + len(t)) is not None]
+        table = self.noun_triggers if _after_preposition(token, named) else self.verb_triggers
+        return next((table[form] for form in _word_forms(token) if form in table), [])
+
+    def _headline_entry(self, ctx: _Context, token: Token, entries: list[Trigger]) -> Trigger | None:
+        """The entry a headline word takes: by its parse, unless the headline's words meet more
+        of an entry's object or modifier conditions ("Expels Dozens of Diplomats": the
+        diplomats, which the misparse hangs elsewhere, make it an expulsion of diplomats)."""
+        best = self._best_entry(ctx, token, entries)
+        after = {form for t in token.doc[token.i + 1:token.sent.end] for form in _word_forms(t)}
+        before = {form for t in token.doc[max(token.sent.start, token.i - 2):token.i] for form in _word_forms(t)}
+        for entry in entries:
+            if not entry.conditions or any(key not in ("obj", "mod") for key, _ in entry.conditions):
+                continue
+            met = all(values & (after if key == "obj" else before) for key, values in entry.conditions)
+            if met and (best is None or len(entry.conditions) > len(best.conditions)):
+                best = entry
+        return best
 
     # ------------------------------------------------------------------ actors of a phrase
 
@@ -1739,6 +1837,44 @@ class EventCoder:
 # ---------------------------------------------------------------------- parse helpers
 
 
+def _is_amount(token: Token) -> bool:
+    """A number or sum of money ("$33 million", "two billion euros"), which an "in" phrase
+    qualifies ("$33 million in assistance")."""
+    return token.like_num or token.tag_ == "CD" or (token.ent_type_ == "MONEY" and token.pos_ in NOUN_POS)
+
+
+def _word_forms(token: Token) -> list[str]:
+    """The forms a dictionary lemma may take for a word, in order: its lemma, its lower-case
+    form, and that form without a plural or third-person "-es"/"-s", for the title-cased words
+    the tagger leaves unlemmatised ("Bans", "Expels", "Raises")."""
+    word = token.lower_
+    forms = [token.lemma_.lower(), word]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return forms
+
+
+def _title_cased(sent: SpacySpan) -> bool:
+    """A headline in title case ("Slovakia Expels Dozens of Diplomats"), which the tagger reads
+    as a string of names: most of its longer words are capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _after_preposition(token: Token, names: list[Token]) -> bool:
+    """Whether a headline word follows a preposition or determiner, across at most one
+    modifier that is not a name (``names``): "on Wildcat Strike" is a noun, whatever the
+    tagger made of it; "of Rome Promises" is not."""
+    for previous in reversed(token.doc[max(token.sent.start, token.i - 2):token.i]):
+        if previous.tag_ in ("IN", "DT", "PRP$") and previous.is_lower:
+            return True
+        if not previous.is_title or previous in names:
+            return False
+    return False
+
+
 def _unknown_source() -> Found:
     """The unnamed agent of a passive: CAMEO's unknown actor, with no words in the text."""
     return Found(Actor(id="", name=UNKNOWN_SOURCE_NAME, kind="anonymous"), None, None, AGENTLESS_HOW)
@@ -1844,6 +1980,12 @@ def _requested_verbs(token: Token) -> list[Token]:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ in ("advcl", "acl") and _is_infinitive(child)):
             acts.append(child)
     return acts
+
+
+def _of_complements(noun: Token) -> list[Token]:
+    """What a noun's "of" phrase names: its object, or the gerund of a clause ("of banning ...")."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
 
 
 def _listed_nouns(head: Token, listing_preps: frozenset[str]) -> set[Token]:
@@ -1976,8 +2118,11 @@ def _subordination(event: Event, clause: Token, by_start: dict[int, Token],
         if head.i in statement_marks and dep != "conj":
             return "inside-statement"
         governing = [e for e in clause_events.get(head.i, []) if e is not event]
-        if governing and dep in ("ccomp", "parataxis") and head.lemma_.lower() in reporting_verbs:
-            outranked.update(id(g) for g in governing)
+        # "said Y must free the prisoners": a report coded by its clause's modal is a demand or an
+        # appeal, and the reported act is what it asks for, not an act that happened.
+        reports = [g for g in governing if DEMANDING_REPORT not in g.rule]
+        if reports and dep in ("ccomp", "parataxis") and head.lemma_.lower() in reporting_verbs:
+            outranked.update(id(g) for g in reports)
         elif governing and dep != "conj":
             if not chain:
                 return "inside-event"
