@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.events.ontology import load_ontology
-from newsgraph.events.typemodel import MODEL_FILE, load_type_model, model_from_json, sentence_distribution, \
-    sentence_features
+from newsgraph.events.typemodel import MODEL_FILE, TypeModel, headline_lemma, lemma_candidates, load_type_model, \
+    model_from_json, sentence_distribution, sentence_features
 from conftest import shared_path
 
 TRAINING = Path(__file__).resolve().parents[1] / "training"
@@ -20,7 +20,7 @@ sys.path.insert(0, str(TRAINING))
 import type_sources  # noqa: E402
 import train_event_types  # noqa: E402
 
-MAX_MODEL_BYTES = 5_000_000
+MAX_MODEL_BYTES = 3_000_000
 LONG_RUN = 8  # words in a row shared with a test sentence: a copy
 
 
@@ -59,6 +59,49 @@ def test_title_case_headline_words_become_features(nlp) -> None:
     assert any(f in headline for f in ("t:withdraws", "v:withdraw", "w:withdraw"))
     sentence = sentence_features(nlp("Zembla criticised Ruritania over the border dispute."))
     assert not any(f.startswith("t:") for f in sentence)
+
+
+def test_title_case_headline_words_are_read_as_lemmas_the_model_knows(nlp) -> None:
+    headline = nlp("Army Withdraws Troops From Disputed Border Villages")
+    known = sentence_features(headline, frozenset({"withdraw", "troop"}))
+    assert "w:withdraw" in known and "b:withdraw_troop" in known
+    assert "w:village" not in known
+    assert not any(f.startswith("w:") for f in sentence_features(headline))
+
+
+def test_lemma_candidates_undo_regular_inflections() -> None:
+    assert next(lemma_candidates("expelled")) == "expelled"
+    assert "expel" in lemma_candidates("expelled")
+    assert "arrive" in lemma_candidates("arrives")
+    assert "rally" in lemma_candidates("rallies")
+    assert "stop" in lemma_candidates("stopping")
+    assert "ral" not in lemma_candidates("rallies")
+
+
+def test_a_headline_word_taken_for_a_name_counts_only_when_inflected(nlp) -> None:
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=["Gordon", "Brown", "Expels", "Envoys", "Zembla"])
+    doc.ents = [Span(doc, 0, 4, label="PERSON"), Span(doc, 4, 5, label="GPE")]
+    lemmas = frozenset({"brown", "expel", "envoy", "zembla"})
+    assert headline_lemma(doc[2], lemmas) == "expel"
+    assert headline_lemma(doc[3], lemmas) == "envoy"
+    assert headline_lemma(doc[1], lemmas) is None
+    assert headline_lemma(doc[4], lemmas) is None
+
+
+def test_model_file_stores_weights_as_integers_and_reads_them_back() -> None:
+    def toy(weights: dict[str, tuple[float, ...]]) -> TypeModel:
+        return TypeModel(types=("AGREE", "ASSAULT"), bias=(0.25, -0.25), weights=weights,
+                         default_codes={"AGREE": "057", "ASSAULT": "190"}, name="toy-lr", lemmas=frozenset({"sign"}))
+
+    hundredths = toy({"w:sign": (0.12, -2.0)})
+    assert '"w:sign":[12,-200]' in hundredths.to_json()
+    assert model_from_json(hundredths.to_json()) == hundredths
+    thousandths = toy({"w:sign": (0.123, -2.0), "w:shell": (-0.5, 1.25)})
+    assert '"w:sign":[123,-2000]' in thousandths.to_json()
+    again = model_from_json(thousandths.to_json())
+    assert again == thousandths and again.lemmas == frozenset({"sign"})
 
 
 # ------------------------------------------------------------------------------------ packaged model
