@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.actors import ActorResolver
+from newsgraph.actors.resolve import LOCATIVE_PLACE_RULE
 from newsgraph.nlp import Parser
 from newsgraph.records import Actor, ActorTable, Article
 
@@ -110,7 +111,8 @@ def test_capital_as_place_or_modifier(parser, resolver):
     text = "Minsk police detained activists. The talks in Minsk ended, and Minsk said it was satisfied."
     table = resolve(parser, resolver, text)
     assert at(table, text, "Minsk police").code == "BLRCOP"
-    assert at(table, text, "Minsk", occurrence=1) is None, "a capital after 'in' is a place"
+    place = at(table, text, "Minsk", occurrence=1)
+    assert place.rule == LOCATIVE_PLACE_RULE and place.code == "BLR", "a capital after 'in' is a place"
     government = at(table, text, "Minsk", occurrence=2)
     assert government.code == "BLRGOV" and government.kind == "organization"
 
@@ -402,7 +404,8 @@ def test_places_give_their_country(parser, resolver) -> None:
     assert at(table, text, "Shanghai police").code == "CHNCOP"
     men = at(table, text, "two men")
     assert men.code is None and men.sector == "UNK"
-    assert at(table, text, "Shanghai", occurrence=1) is None
+    place = at(table, text, "Shanghai", occurrence=1)
+    assert place.rule == LOCATIVE_PLACE_RULE and place.code == "CHN"
     assert at(table, text, "Texas").code == "USA"
 
 

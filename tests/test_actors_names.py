@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.actors import ActorResolver
+from newsgraph.actors.resolve import LOCATIVE_PLACE_RULE
 from newsgraph.nlp import Parser
 from newsgraph.records import Actor, ActorTable, Article
 
@@ -62,7 +63,8 @@ def test_a_surname_of_two_people_stays_unlinked(parser, resolver) -> None:
 def test_a_capital_with_its_district_after_in_is_a_place(parser, resolver) -> None:
     text = "Rioters clashed in Washington, D.C. near the fence."
     table = resolve(parser, resolver, text)
-    assert at(table, text, "Washington") is None
+    place = at(table, text, "Washington")
+    assert place.rule == LOCATIVE_PLACE_RULE and place.code == "USA", "a place, not the US government"
 
 
 def test_a_us_territory_is_not_the_country_it_is_named_after(parser, resolver) -> None:
@@ -93,14 +95,14 @@ def test_a_city_two_countries_have_follows_the_rest_of_the_text(parser, resolver
 def test_every_place_of_a_locative_list_is_a_place(parser, resolver) -> None:
     text = "Nurses marched in Perth and Sydney on Saturday."
     table = resolve(parser, resolver, text)
-    assert at(table, text, "Perth") is None and at(table, text, "Sydney") is None
+    assert all(at(table, text, city).rule == LOCATIVE_PLACE_RULE for city in ("Perth", "Sydney"))
 
 
 def test_a_capital_starting_a_new_clause_after_a_place_is_an_actor(parser, resolver) -> None:
     text = "Delegates met in Madrid and Beijing welcomed the result."
     table = resolve(parser, resolver, text)
     beijing = at(table, text, "Beijing")
-    assert at(table, text, "Madrid") is None
+    assert at(table, text, "Madrid").rule == LOCATIVE_PLACE_RULE
     assert beijing is not None and beijing.code == "CHNGOV"
 
 
@@ -164,3 +166,34 @@ def test_a_surname_that_names_an_ethnic_group_stays_the_person(parser, resolver)
     person = at(table, text, "Sana Baloch")
     assert person is not None and person.kind == "person"
     assert at(table, text, "Baloch had") is person and at(table, text, "Baloch's") is person
+
+
+def test_a_plural_name_of_two_countries_names_both(parser, resolver) -> None:
+    text = "The two Koreas agreed to reopen their liaison office."
+    table = resolve(parser, resolver, text)
+    start = text.index("Koreas")
+    named = {actor.code for mention, actor in table.mentions_in(start, start + len("Koreas"))}
+    assert named == {"PRK", "KOR"}
+
+
+def test_a_country_name_shared_by_two_coordinated_words_names_both(parser, resolver) -> None:
+    text = "North and South Korea held talks at the border."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "North").code == "PRK"
+    assert at(table, text, "South Korea").code == "KOR"
+
+
+def test_a_title_cased_headline_verb_ends_the_of_phrase_of_a_position(parser, resolver) -> None:
+    text = "Leader of Chad Threatens Rebels With Force"
+    table = resolve(parser, resolver, text)
+    leader, rebels = at(table, text, "Leader"), at(table, text, "Rebels")
+    assert leader is not None and leader.country == "TCD" and "Threatens" not in leader.name
+    assert rebels is not None and rebels is not leader and rebels.code and rebels.code.endswith("REB")
+
+
+def test_a_city_after_in_is_a_place_actor_of_its_country(parser, resolver) -> None:
+    text = "Bombs exploded in Bangkok, and Bangkok said it would respond."
+    table = resolve(parser, resolver, text)
+    place, government = at(table, text, "Bangkok"), at(table, text, "Bangkok", 1)
+    assert place.rule == LOCATIVE_PLACE_RULE and place.code == "THA"
+    assert government is not place and government.code == "THAGOV"

@@ -8,6 +8,7 @@ import re
 import pytest
 from spacy.tokens import Doc
 
+from newsgraph.actors.resolve import LOCATIVE_PLACE_RULE
 from newsgraph.events import EventCoder
 from newsgraph.events.coder import COMPOUND_GROUP_RULE, MODEL_EVENT_MIN_LIFT, _refines
 from newsgraph.events.dates import resolve
@@ -829,7 +830,7 @@ def test_an_acronym_subject_tagged_as_an_adverb_is_read_as_the_subject(nlp) -> N
 
 
 def test_learned_model_codes_no_event_inside_a_direct_quotation(nlp, coder) -> None:
-    remark = "Ruritania rushed thousands of soldiers toward the Borduria frontier."
+    remark = "Ruritania increased cooperation with Borduria."
     plain = code(nlp, coder, remark)
     assert any(e.rule.startswith("event:model:") and e.source.actor == "rur" for e in plain)
     text = f'Ottokar said: "{remark}"'
@@ -1019,7 +1020,7 @@ def test_recipient_hung_inside_a_long_object_is_the_target(nlp, coder) -> None:
 
 def test_a_recipient_in_a_clause_of_its_own_inside_the_object_is_not_the_target(nlp, coder) -> None:
     # Borduria is whom Syldavia wrote to, in a relative clause with a subject of its own.
-    text = "Ruritania returned the letters that Syldavia had written to Borduria to the museum."
+    text = "Ruritania returned the artifacts that Syldavia had written to Borduria to the museum."
     events = [e for e in code(nlp, coder, text) if e.trigger == "returned"]
     assert events and not any(e.target is not None and e.target.actor == "bor" for e in events)
 
@@ -1529,3 +1530,114 @@ def test_a_headline_word_after_a_name_in_a_prepositional_phrase_is_still_a_verb(
 def test_a_title_cased_headline_of_a_mishap_codes_no_act(nlp, heading_coder) -> None:
     events = kept_events(title_events(nlp, heading_coder, "Ruritania Bus Crash Kills Seven Soldiers"))
     assert not events, [(e.cameo, e.rule) for e in events]
+
+
+def code_with_places(nlp, coder: EventCoder, text: str, places: dict[str, str]) -> list[Event]:
+    """As ``code``, with each listed city after "in" as the actors stage gives it: a place actor."""
+    table = actor_table(text)
+    for name, country in places.items():
+        start = text.index(name)
+        table.actors.append(Actor(id=f"place:{name}", name=name, kind="country", code=country,
+                                  rule=LOCATIVE_PLACE_RULE, mentions=[Mention(start, start + len(name), name, LOCATIVE_PLACE_RULE)]))
+    return coder.code(nlp(text), Article(id="t", text=text, published=WEDNESDAY), table, [])
+
+
+def test_a_city_after_in_is_never_a_source(nlp, coder) -> None:
+    events = code_with_places(nlp, coder, "A car bomb in Klow killed five soldiers.", {"Klow": "SYL"})
+    assert not any(e.source.actor == "place:Klow" for e in events), [(e.cameo, e.rule) for e in events]
+
+
+def test_a_city_after_in_gives_way_to_a_named_partner(nlp, coder) -> None:
+    events = code_with_places(nlp, coder, "Ottokar held talks in Klow with Marshal Plekszy.", {"Klow": "SYL"})
+    assert dyads(only(kept_events(events), "CONSULT")) == {("ottokar", "plekszy")}, [(e.cameo, e.rule) for e in events]
+
+
+def test_a_city_after_in_is_the_last_resort_target_of_an_attack(nlp, coder) -> None:
+    events = code_with_places(nlp, coder, "Bordurian soldiers shelled houses in Klow.", {"Klow": "SYL"})
+    assaults = only(kept_events(events), "ASSAULT")
+    assert dyads(assaults) == {("bormil", "place:Klow")}, [(e.cameo, e.rule) for e in events]
+
+
+def test_a_city_after_in_is_no_target_of_words(nlp, coder) -> None:
+    events = code_with_places(nlp, coder, "Ruritania condemned the bombing in Klow.", {"Klow": "SYL"})
+    assert events and not any(e.target is not None and e.target.actor == "place:Klow" for e in events), \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_two_actors_on_one_word_are_both_the_subject(nlp, coder) -> None:
+    text = "The two Carpathias agreed to hold talks."
+    start = text.index("Carpathias")
+    mention = Mention(start, start + len("Carpathias"), "Carpathias", "test:alias")
+    table = ActorTable([Actor(id=i, name=i, kind="country", code=i.upper(), rule="test", mentions=[mention])
+                        for i in ("nca", "sca")])
+    events = kept_events(coder.code(nlp(text), Article(id="t", text=text, published=WEDNESDAY), table, []))
+    assert {frozenset(pair) for pair in dyads(events)} == {frozenset({"nca", "sca"})}, [(e.cameo, e.rule) for e in events]
+
+
+def test_the_infinitive_of_an_appeal_does_not_outrank_it(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania pleaded with Borduria to free the prisoners."))
+    assert [(e.type, e.cameo[:2]) for e in events] == [("REQUEST", "02")], [(e.cameo, e.rule) for e in events]
+    assert dyads(events) == {("rur", "bor")}
+
+
+def test_the_act_an_appeal_asks_for_is_no_event_of_its_own(nlp, coder) -> None:
+    events = code(nlp, coder, "Ruritania urged Borduria to free the prisoners.")
+    assert [e.type for e in events] == ["REQUEST"], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Borduria signalled willingness to resume talks with Syldavia.",
+    "Ruritania reiterated its willingness to help Syldavia.",
+    "Borduria voiced its readiness to negotiate with Ruritania.",
+    "Syldavia indicated willingness to meet Ruritania.",
+])
+def test_willingness_shown_is_an_intent(nlp, coder, text) -> None:
+    events = kept_events(code(nlp, coder, text))
+    assert events and events[0].type == "AGREE" and events[0].cameo[:2] == "03", [(e.cameo, e.rule) for e in events]
+
+
+def test_no_intention_of_acting_is_a_refusal(nlp, coder) -> None:
+    events = code(nlp, coder, "Ruritania has no intention of withdrawing its troops from Borduria.")
+    assert not only(kept_events(events), "RETREAT"), [(e.cameo, e.rule) for e in events]
+    assert any(e.type == "REJECT" and e.cameo[:2] == "12" for e in kept_events(events)), [(e.cameo, e.rule) for e in events]
+
+
+def test_no_plans_to_attack_is_no_attack(nlp, coder) -> None:
+    events = code(nlp, coder, "Borduria has no plans to attack Syldavia.")
+    assert not kept_events(events), [(e.cameo, e.rule) for e in events]
+    assert any(e.negated for e in events)
+
+
+def test_balking_at_a_proposal_is_a_rejection(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Syldavia balked at the proposal by Ruritania."))
+    assert [(e.type, e.cameo[:2]) for e in events] == [("REJECT", "12")], [(e.cameo, e.rule) for e in events]
+    assert dyads(events) == {("syl", "rur")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ottokar pleaded not guilty to three charges of fraud.",
+    "Ottokar was sworn in as president on Monday.",
+    "Ruritania released a statement on Monday.",
+    "Syldavian police were investigating the crash.",
+    "Ruritania issued a flood warning for its coast.",
+    "The press asked Ottokar about the budget.",
+])
+def test_wordings_that_are_no_political_act(nlp, coder, text) -> None:
+    events = kept_events(code(nlp, coder, text))
+    assert not events, [(e.cameo, e.rule) for e in events]
+
+
+def test_the_model_guesses_no_force_and_no_untargeted_act(nlp, coder) -> None:
+    for text in ("Ruritania rushed thousands of soldiers toward the Borduria frontier.",
+                 "Ruritania returned the letters that Syldavia had written to Borduria to the museum."):
+        guessed = [e for e in code(nlp, coder, text) if e.rule.startswith("event:model:")]
+        assert not any(e.type in coder.trigger_only_types for e in guessed), [(e.cameo, e.rule) for e in guessed]
+        assert all(e.target is not None or e.type in coder.model_untargeted_types for e in guessed), \
+            [(e.cameo, e.rule) for e in guessed]
+
+
+def test_seeking_to_act_oneself_is_no_appeal(nlp, coder) -> None:
+    events = code(nlp, coder, "Ruritania seeks to remove its tariffs on grain.")
+    assert not only(events, "REQUEST"), [(e.cameo, e.rule) for e in events]
+    asked = code(nlp, coder, "Ruritania sought help from Borduria.")
+    assert [(e.type, e.cameo[:2]) for e in kept_events(asked)] == [("REQUEST", "02")], [(e.cameo, e.rule) for e in asked]

@@ -348,6 +348,8 @@ class Lexicon:
     """Words that make a title another office ("vice", "deputy": ``rank_qualifiers.txt``)."""
     not_actors: frozenset[str] = frozenset()
     """Normalised names the entity model tags that never act: time zones, diseases ("UTC", "COVID-19")."""
+    collective_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Lower-case plural names of several countries ("koreas") -> their ISO3 codes (``collective_countries.tsv``)."""
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -494,7 +496,9 @@ def load_builtin() -> Lexicon:
                    {row[0]: (frozenset(_alts(row[1])), row[2:3] == ["any"]) for row in _data_lines("anaphor_nouns.tsv")},
                    shared_places=frozenset(shared_places),
                    rank_qualifiers=frozenset(row[0] for row in _data_lines("rank_qualifiers.txt")),
-                   not_actors=frozenset(normalize(row[0]) for row in _data_lines("not_actors.txt")))
+                   not_actors=frozenset(normalize(row[0]) for row in _data_lines("not_actors.txt")),
+                   collective_countries={row[0].lower(): tuple(_alts(row[1]))
+                                         for row in _data_lines("collective_countries.tsv")})
 
 
 def _add_ethnic_groups(table: PhraseTable) -> None:

@@ -13,7 +13,10 @@ Design choices, documented here because later stages depend on them:
 * A capital or seat of government ("Moscow", "the Kremlin") is a separate actor from the
   country: kind ``organization``, code ``<ISO3>GOV``, name "<adjective> government"
   ("Russian government"); "Russia" itself is the country actor, code ``RUS``.
-* A capital after a locative preposition ("talks in Moscow") is a place, not an actor.
+* A capital after a locative preposition ("talks in Moscow") is a place, not its government.
+  After "in" it is still an actor of its own, the country as a place (``LOCATIVE_PLACE_RULE``,
+  code ``<ISO3>``), which the event coder uses only as a last-resort target ("a bomb exploded
+  in Bangkok"), never as a source.
 * A country, organisation or IGO named inside a title or agent phrase ("*Kremlin* spokesman",
   "*US* officials", "*NATO* allies") only shapes that phrase's code; it is not a mention of
   its own. Names after the title ("ambassador to *NATO*") stay mentions.
@@ -103,6 +106,7 @@ DESCRIPTION_DEPS = {"det", "case", "punct"}
 MAX_PREMODIFIER_TOKENS = 8
 PRONOUN_SENTENCE_WINDOW = 6
 CAPITAL_RULE = "actor:lexicon:capital-metonym"
+LOCATIVE_PLACE_RULE = "actor:lexicon:place-in"
 FORMER_WORDS = {"former", "ex", "onetime", "erstwhile"}
 #: Sectors written after an international body's code ("UN troops" -> UNMIL, as the Phoenix
 #: dictionaries code peacekeepers); an IGO's officials and envoys take the bare code.
@@ -196,7 +200,7 @@ class _Resolution:
         self.article = article
         self.headline_sentences = {sentence.start for sentence in doc.sents if _title_cased(sentence)}
         self.entities = self._split_headline_entities()
-        self.all_matches = lexicon.table.match(doc)
+        self.all_matches = self._with_elided_countries(lexicon.table.match(doc))
         self._settle_shared_names()
         self.matches = self._drop_matches_inside_names(self.all_matches)
         self.match_of: dict[int, Match] = {}
@@ -237,6 +241,23 @@ class _Resolution:
         whatever the parse of the title-cased words says."""
         following = token.i + 1
         return following < len(self.doc) and self._headline_word(self.doc[following])
+
+    def _with_elided_countries(self, matches: list[Match]) -> list[Match]:
+        """ "North and South Korea": the first word, with the rest of the name after the
+        conjunction ("North Korea"), names a country of its own."""
+        starts = {i for m in matches for i in range(m.start, m.end)}
+        elided: list[Match] = []
+        for match in matches:
+            first = match.start - 2
+            if match.entry.kind != "country" or match.end - match.start < 2 or first < 0 or first in starts \
+                    or self.doc[match.start - 1].lower_ not in CONJUNCTIONS or not self.doc[first].is_title:
+                continue
+            rest = " ".join(t.text for t in self.doc[match.start + 1:match.end])
+            entries = self.lex.table.entries.get(normalize(f"{self.doc[first].text} {rest}"), [])
+            entry = next((e for e in entries if e.kind == "country" and e.identity != match.entry.identity), None)
+            if entry is not None:
+                elided.append(Match(first, first + 1, entry))
+        return sorted([*matches, *elided], key=lambda m: m.start) if elided else matches
 
     def _settle_shared_names(self) -> None:
         """ "Congo" is COD in a text that also says "Kinshasa" or "DRC", COG beside "Brazzaville",
@@ -303,6 +324,7 @@ class _Resolution:
         self.candidates.extend(self.appositives)
         groups = self._find_groups()
         self._add_lexicon_mentions()
+        self._add_collective_countries()
         self.candidates.extend(groups)
         self._add_context_aliases()
         self._add_leftover_entities()
@@ -808,6 +830,9 @@ class _Resolution:
         preposition = head.head
         if head.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i == preposition.i:
             return False
+        if any(self._headline_word(self.doc[i]) for i in range(preposition.i + 1, head.i)):
+            # "Leader of Chad Threatens Rebels": a headline verb ends the "of" phrase first
+            return False
         position = self._sector_match(preposition.head.i)
         return position is not None and position.entry.generic
 
@@ -877,7 +902,8 @@ class _Resolution:
             return []
         borrowed = [] if modifiers else self._conjunct_modifiers(head)
         modifiers = modifiers + borrowed
-        of_phrase = [t.i for child in head.children if child.dep_ == "prep" and child.lower_ == "of" for t in child.subtree]
+        of_phrase = self._headline_cut([t.i for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+                                        for t in child.subtree])
         phrase_sector, plover = self._phrase_sector(list(range(i + 1, match.end)), of_phrase)
         generic_only = all(m.entry.generic for m in self._sector_matches(list(range(i + 1, match.end)) + of_phrase))
         if phrase_sector is None and entry.generic:
@@ -969,6 +995,12 @@ class _Resolution:
                 # the name is part of the phrase ("the Maduro government"), not a mention of the person
                 self.candidates.remove(leader)
         return results
+
+    def _headline_cut(self, indexes: list[int]) -> list[int]:
+        """ "Leader of Chad Threatens Rebels With Force": the parse of a title-cased headline may
+        hang the rest of it under the "of" phrase; a headline verb or preposition ends the phrase."""
+        ends = [i for i in indexes if self._headline_word(self.doc[i])]
+        return [i for i in indexes if i < min(ends)] if ends else indexes
 
     def _coordinated_nationalities(self, left: Match, right: Match, head: Token) -> bool:
         """ "Russian and Belarusian soldiers", "the Russian and US navies", "US and British troops": two
@@ -1105,6 +1137,7 @@ class _Resolution:
             s, e, text = self._span_text(match.start, match.end)
             # "in Washington, D.C.": the word of the name that the rest of the sentence governs
             if entry.rule in (CAPITAL_RULE, PLACE_RULE) and self._is_place(self._phrase_root(match)):
+                self._add_locative_place(match, s, e, text)
                 continue
             code = self._code(entry)
             other = self._other_country_before(match, code)
@@ -1124,6 +1157,35 @@ class _Resolution:
             self.candidates.append(Candidate(s, e, text, rule, entry.identity or f"extra:{entry.name}", entry.name,
                                              kind, code=code, quality=3, head=match.end - 1))
             self._take(s, e)
+
+    def _add_collective_countries(self) -> None:
+        """ "the two Koreas": a plural name of several countries is a mention of each of them."""
+        for token in self.doc:
+            codes = self.lex.collective_countries.get(token.lower_) if token.text[:1].isupper() else None
+            s, e, text = self._span_text(token.i, token.i + 1)
+            if not codes or not self._is_free(s, e):
+                continue
+            for code in codes:
+                country = self.lex.countries.get(code)
+                if country is not None:
+                    self.candidates.append(Candidate(s, e, text, "actor:lexicon:collective-country",
+                                                     f"country:{code}", country.name, "country", code=code,
+                                                     quality=3, head=token.i))
+            self._take(s, e)
+
+    def _add_locative_place(self, match: Match, start: int, end: int, text: str) -> None:
+        """ "a bomb exploded in Bangkok": the city after "in" stands for its country as a place,
+        one actor per place name, apart from the capital's government ("Bangkok said")."""
+        code = self._code(match.entry)
+        root = self._phrase_root(match)
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if not code or root.dep_ != "pobj" or root.head.lower_ != "in":
+            return
+        self.candidates.append(Candidate(start, end, text, LOCATIVE_PLACE_RULE,
+                                         f"place-in:{normalize(match.entry.surface)}", text, "country",
+                                         code=code[:3], quality=1, head=match.end - 1))
+        self._take(start, end)
 
     def _other_country_before(self, match: Match, code: str | None) -> str | None:
         """The country named just before a national body's name ("Chile's", "Chilean") when it

@@ -27,6 +27,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from newsgraph.actors.resolve import LOCATIVE_PLACE_RULE
 from newsgraph.events import dates
 from newsgraph.events.ontology import Ontology, Trigger, load_cues, load_ontology
 from newsgraph.events.petrarch import MarkedPhrase, VerbDictionary, VerbMatch
@@ -66,6 +67,11 @@ TOPIC_PURPOSE_TYPES = frozenset({"PROTEST", "CONSULT", "MOBILIZE", "REQUEST"})
 # the dam"): unlike a dispatch ("sent inspectors to investigate"), they stay the sentence's event
 # over the purpose they serve.
 MOTIVATED_TYPES = frozenset({"PROTEST", "AID", "THREATEN"})
+# An appeal or demand (CAMEO 02x, 10x) asks for its infinitive's act; the act is not done.
+ASKING_TYPES = frozenset({"REQUEST", "DEMAND"})
+# The party an appeal is made to ("pleaded with X", "appealed to X", "called on X").
+ASKED_PREPS = frozenset({"with", "to", "on", "upon"})
+GENERIC_APPEAL = "020"
 # Prepositions whose object a dictionary condition reads as the verb's object
 # ("agreed on a pact", "asked for aid", "agreed to a ceasefire").
 OBJECT_PREPS = frozenset({"with", "of", "for", "in", "on", "upon", "to", "against", "over"})
@@ -73,6 +79,8 @@ COMPOUND_GROUP_RULE = "actor:group:compound"
 LOCATIVE_TARGET = "clause-place"
 # CAMEO quad classes of verbal and material conflict.
 CONFLICT_QUADS = frozenset({3, 4})
+MATERIAL_CONFLICT_QUAD = 4
+VERBAL_COOPERATION_QUAD = 1
 LATER_SENTENCE_PENALTY = 0.02
 UNRESOLVED_SOURCE_PENALTY = -0.3
 # "Three soldiers were killed": a passive that names no agent is coded, as CAMEO does, with an
@@ -155,6 +163,9 @@ class _Context:
     """A user's dictionary pattern that coded a verb (by token index), with its ``$``/``+`` phrases."""
     uncodable: set[int] = field(default_factory=set)
     """Verbs (token indexes) a user's dictionary codes only with codes the ontology lacks."""
+    places: ActorTable = field(default_factory=ActorTable)
+    """Cities after "in" (the actors stage's ``LOCATIVE_PLACE_RULE``), kept out of ``actors``:
+    only a last-resort target, never a source nor ahead of anyone the clause names."""
 
 
 class EventCoder:
@@ -207,6 +218,11 @@ class EventCoder:
         self.noun_source_preps: frozenset[str] = cues["noun_source_preps"]
         self.reciprocal_preps: frozenset[str] = cues["reciprocal_preps"]
         self.location_preps: frozenset[str] = cues["location_preps"]
+        self.intent_nouns: frozenset[str] = cues["intent_nouns"]
+        self.trigger_only_types: frozenset[str] = cues["trigger_only_types"]
+        self.mishap_topics: frozenset[str] = cues["mishap_topics"]
+        self.mishap_topic_types: frozenset[str] = cues["mishap_topic_types"]
+        self.model_untargeted_types: frozenset[str] = cues["model_untargeted_types"]
         self.non_event_date_preps: frozenset[str] = cues["non_event_date_preps"]
         self.clause_deps: frozenset[str] = cues["clause_deps"]
         self.reporting_verbs: frozenset[str] = cues["reporting_verbs"]
@@ -300,7 +316,9 @@ class EventCoder:
 
     def _code_doc(self, doc: Doc, article: Article, actors: ActorTable, quotes: list[Quote], *,
                   headline_mode: bool = False) -> list[Event]:
-        ctx = _Context(doc, article, actors, quotes)
+        places = [actor for actor in actors if actor.rule == LOCATIVE_PLACE_RULE]
+        named = ActorTable([actor for actor in actors if actor.rule != LOCATIVE_PLACE_RULE]) if places else actors
+        ctx = _Context(doc, article, named, quotes, places=ActorTable(places))
         for index, sent in enumerate(doc.sents):
             ctx.sentence_index = index
             first_event = len(ctx.events)
@@ -322,8 +340,8 @@ class EventCoder:
             if self.type_model is not None:
                 self._apply_type_model(self.type_model, ctx, sent, first_event, code_eventless=not known)
             _prefer_purpose(sent, ctx.events[first_event:])
-            ctx.events[first_event:] = _main_events(sent, ctx.events[first_event:], ctx.anchors,
-                                                    self.reporting_verbs, statements)
+            ctx.events[first_event:] = _without_requested_acts(sent, _main_events(
+                sent, ctx.events[first_event:], ctx.anchors, self.reporting_verbs, statements))
         events = _drop_subsumed(ctx.events)
         _rank_agentless_last(events)
         return events
@@ -340,7 +358,9 @@ class EventCoder:
         news most sentences are no event at all, and the model, trained on event sentences only,
         still names a type: so it codes only an act (not a condition such as "is" or "remains",
         not inside a direct quotation) whose source the actors stage placed in a country
-        or body."""
+        or body, never a type only a trigger word names (``trigger_only_types``: force,
+        coercion, sanctions), and, but for a demonstration or a mobilisation, only with a target
+        or joint subjects."""
         probabilities = sentence_distribution(model, sent)
         found = ctx.events[first_event:]
         for event in found:
@@ -356,7 +376,7 @@ class EventCoder:
         if verb is None or verb.lemma_.lower() in self.non_act_verbs or _inside_direct_quote(ctx.quotes, verb):
             return
         code = model.default_codes.get(best)
-        if code is None or code not in self.ontology.cameo:
+        if code is None or code not in self.ontology.cameo or best in self.trigger_only_types:
             return
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if self._has_non_agent_subject(verb, passive):
@@ -366,6 +386,10 @@ class EventCoder:
             return
         trigger = Trigger("model", f"{model.name}+verb:{verb.lemma_.lower()}", (), code, None, 0)
         targets = self._verb_targets(ctx, verb, passive, trigger, sources)
+        if not targets and len(sources) < 2 and best not in self.model_untargeted_types:
+            # A guessed act aimed at no one ("the court ruled", "he was speaking at ..."): too
+            # weak; joint subjects ("X and Y commit to working together") name each other.
+            return
         self._emit(ctx, sent, verb, verb, trigger, sources, targets, self._modality(verb),
                    confidence_shift=MODEL_EVENT_SHIFT)
 
@@ -405,6 +429,8 @@ class EventCoder:
                     ctx.marked_roles[token.i] = user[1]
                 elif user is None and any(d.match(token) is not None for d in self.verb_dictionaries):
                     ctx.uncodable.add(token.i)
+            if best is not None and self._own_aim(token, best):
+                best = None
             if best is not None and (best.cameo[:2] == "13" or (
                     len(best.cameo) == 3 and best.cameo[:2] + "0" in self.request_by_act)):
                 refined = self._requested_act(ctx, token, best)
@@ -422,6 +448,18 @@ class EventCoder:
             if best is not None:
                 matched[token] = best
         return matched
+
+    def _own_aim(self, token: Token, trigger: Trigger) -> bool:
+        """ "The agreement seeks to remove tariffs", "sought to capitalise on it": a verb of wish
+        coded only as a generic appeal (020), with its subject's own infinitive and no one asked,
+        is no appeal; the infinitive's act, if any, is coded as a desire."""
+        if trigger.kind != "verb" or trigger.cameo != GENERIC_APPEAL:
+            return False
+        if token.lemma_.lower() not in self.desire_governors:
+            return False
+        asked = any(c.dep_ in ("dobj", "obj", "dative") or (c.dep_ == "prep" and c.lower_ in ASKED_PREPS | {"from"})
+                    for c in token.children)
+        return not asked and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in token.children)
 
     def _demonstrated_purpose(self, token: Token, trigger: Trigger, matched: dict[Token, Trigger]) -> bool:
         """'Protesters gathered outside the embassy to denounce the strikes': a crowd that
@@ -651,7 +689,7 @@ class EventCoder:
     def _code_verb(self, ctx: _Context, sent: SpacySpan, verb: Token, trigger: Trigger) -> None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN")
-        if self._has_non_agent_subject(verb, passive):
+        if self._has_non_agent_subject(verb, passive) or self._about_mishap(verb, trigger):
             return
         sources = self._verb_sources(ctx, verb, passive)
         if not sources and passive and self.ontology.plover_of(trigger.cameo)[0] == "MOBILIZE":
@@ -661,7 +699,10 @@ class EventCoder:
                        if c.dep_ == "nsubjpass" for f in self._phrase_actors(ctx, c, "nsubjpass")]
         shift = 0.0
         agentless = False
-        if not sources:
+        if not sources and not self._verbal_cooperation(trigger.cameo):
+            # "Gunmen opened fire", "the rebels pulled out": an act is news whoever did it; words
+            # of cooperation by no one the actors stage knows ("the press asked", "the event
+            # played host to") were rarely an event on real news.
             sources = self._unresolved_subject(verb, passive)
             shift = UNRESOLVED_SOURCE_PENALTY
         if not sources and self._codes_agentless(verb, passive):
@@ -703,6 +744,18 @@ class EventCoder:
                 head = next((p for p in child.children if p.dep_ == "pobj"), None) if passive else child
                 return head is not None and head.lemma_.lower() in self.non_agent_subjects
         return False
+
+    def _about_mishap(self, token: Token, trigger: Trigger) -> bool:
+        """ "investigated the crash", "an investigation of his death", "issued a hurricane
+        warning": an inquiry into, or a warning of, a mishap, a disaster or a death concerns no
+        one's act (``mishap_topic_types``), so it is no event."""
+        if self.ontology.plover_of(trigger.cameo)[0] not in self.mishap_topic_types:
+            return False
+        topics = [c for c in token.children if c.dep_ in ("dobj", "obj", "compound", "nsubjpass")]
+        topics += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "into")
+                   for p in c.children if p.dep_ == "pobj"]
+        return any(t.lemma_.lower() in self.non_agent_subjects or t.lemma_.lower() in self.mishap_topics
+                   for t in topics)
 
     def _reports_uncodable_act(self, ctx: _Context, verb: Token) -> bool:
         """'X will abandon ties with Y, an official said': a reporting verb gives way to the act
@@ -800,6 +853,11 @@ class EventCoder:
                             return found
         return []
 
+    def _asks(self, verb: Token) -> bool:
+        """Whether the verb is an appeal or demand (CAMEO 02x, 10x) in the trigger dictionary."""
+        entries = next((self.verb_triggers[form] for form in _word_forms(verb) if form in self.verb_triggers), [])
+        return verb.pos_ in VERB_POS and any(entry.cameo[:2] in ("02", "10") for entry in entries)
+
     def _subject_actors(self, ctx: _Context, verb: Token, depth: int) -> list[Found]:
         """The subject's actors, climbing to the controlling clause when the verb has none."""
         if depth > MAX_CLIMB:
@@ -831,6 +889,14 @@ class EventCoder:
         if head == verb:
             return []
         dep = verb.dep_
+        if dep in ("xcomp", "advcl") and _is_infinitive(verb) and self._asks(head):
+            # "pleaded with X to free them", "appealed to Y to provide food": the one asked acts.
+            asked = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ASKED_PREPS
+                     for p in c.children if p.dep_ == "pobj"]
+            for party in asked:
+                found = self._phrase_actors(ctx, party, "object-control")
+                if found:
+                    return found
         if dep == "xcomp":
             # "X was forced to withdraw", "X is poised to attack": the passive subject acts.
             controllers = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
@@ -1010,7 +1076,7 @@ class EventCoder:
             ctx, verb, source_ids, skipped_preps=origins)
         if not found and self.ontology.plover_of(trigger.cameo)[0] not in TOPIC_PURPOSE_TYPES:
             found = self._purpose_target(ctx, verb, objects, source_ids)
-        return found or self._served_target(ctx, verb, source_ids)
+        return found or self._served_target(ctx, verb, source_ids) or self._place_target(ctx, verb, trigger)
 
     def _purpose_target(self, ctx: _Context, verb: Token, objects: list[Token],
                         source_ids: set[str]) -> list[Found]:
@@ -1070,6 +1136,11 @@ class EventCoder:
         """Verbal or material conflict: the acts that are aimed at a target they harm."""
         code = self.ontology.cameo.get(cameo)
         return code is not None and code.quad_class in CONFLICT_QUADS
+
+    def _verbal_cooperation(self, cameo: str) -> bool:
+        """CAMEO quad class 1: statements of intent, appeals, consultations, praise."""
+        code = self.ontology.cameo.get(cameo)
+        return code is not None and code.quad_class == VERBAL_COOPERATION_QUAD
 
     def _aimed_act(self, verb: Token) -> bool:
         """A verb of an act aimed at someone: a conflictual trigger ('killing') or an aiming verb
@@ -1145,6 +1216,24 @@ class EventCoder:
                 return [found]
         return []
 
+    def _place_target(self, ctx: _Context, anchor: Token, trigger: Trigger) -> list[Found]:
+        """Very last resort: the city a material conflict took place in ("bombs exploded in
+        Bangkok"), when the clause names no one else; ranked after every person, body or agent.
+        A statement or a meeting in a city is not aimed at it ("condemned the attack in Moscow")."""
+        code = self.ontology.cameo.get(trigger.cameo)
+        if not len(ctx.places) or code is None or code.quad_class != MATERIAL_CONFLICT_QUAD:
+            return []
+        for token in sorted(_core_tokens(anchor, self.clause_deps), key=lambda t: t.i):
+            prep = _location_prep(token) if token.i > anchor.i else None
+            if prep is None or prep.lower_ != "in":
+                continue
+            actor = ctx.places.actor_at(token.idx, token.idx + len(token))
+            if actor is not None:
+                mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
+                return [Found(actor, mention.start if mention else token.idx,
+                              mention.end if mention else token.idx + len(token), LOCATIVE_TARGET)]
+        return []
+
     def _antecedent_target(self, ctx: _Context, obj: Token, source_ids: set[str]) -> Found | None:
         """'called such demands unacceptable': the demands are an earlier event; its source is the target."""
         entries = self.noun_triggers.get(obj.lemma_.lower())
@@ -1162,6 +1251,8 @@ class EventCoder:
 
     def _code_noun(self, ctx: _Context, sent: SpacySpan, noun: Token, trigger: Trigger,
                    matched: dict[Token, Trigger]) -> None:
+        if self._about_mishap(noun, trigger):
+            return
         anchor = self._nominal_anchor(noun)
         governor = _nominal_governor(anchor)
         # "the pullout of its troops from Borduria": what one withdraws from is the target.
@@ -1238,6 +1329,8 @@ class EventCoder:
                               if f.actor.id not in source_ids)
         if not targets and self.ontology.plover_of(trigger.cameo)[0] == "AID":
             targets = self._recipient_country(ctx, noun, source_ids)
+        if not targets:
+            targets = self._place_target(ctx, noun, trigger)
         if agentless:
             # A place the act happened in is no one it was aimed at: with no side named, no event.
             targets = [t for t in targets if t.how != LOCATIVE_TARGET]
@@ -1464,12 +1557,23 @@ class EventCoder:
             if single is None:
                 continue
             found.append(single)
+            found.extend(self._same_span_partners(ctx, single))
             found.extend(self._split_group_partners(ctx, member, single))
             found.extend(self._nested_conjuncts(ctx, member, single, how))
         # "lawmakers in Fornost and Gondor": the actors stage's per-country groups already stand
         # for the countries the phrase names, so a country is not a member beside its own group.
         grouped = {f.actor.country for f in found if f.actor.rule == COMPOUND_GROUP_RULE}
         return _unique(f for f in found if not (f.actor.code == f.actor.country and f.actor.country in grouped))
+
+    @staticmethod
+    def _same_span_partners(ctx: _Context, single: Found) -> list[Found]:
+        """ "the two Koreas": the actors stage gave each country named by the one word a mention
+        on it; all of them are the phrase's actors."""
+        if single.start is None or single.end is None:
+            return []
+        return [Found(actor, mention.start, mention.end, single.how)
+                for mention, actor in ctx.actors.mentions_in(single.start, single.end)
+                if (mention.start, mention.end) == (single.start, single.end) and actor.id != single.actor.id]
 
     def _split_group_partners(self, ctx: _Context, member: Token, single: Found) -> list[Found]:
         """'Russian and Belarusian soldiers', 'lawmakers in France and Germany': the actors
@@ -1611,6 +1715,11 @@ class EventCoder:
                 break
             dep = node.dep_
             lemma = head.lemma_.lower()
+            if dep in ("acl", "pcomp") and self._disowned_intent(head):
+                # "has no intention of withdrawing", "no plans to attack": an intent denied.
+                modality.negated = modality.desired = True
+                node, local = head, False
+                continue
             if dep == "conj":
                 local = local and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in node.children)
             elif dep == "xcomp" or (dep == "advcl" and _is_infinitive(node) and _has_no_subject(node)):
@@ -1645,6 +1754,13 @@ class EventCoder:
                 modality.committed = True
             node = head
         return modality
+
+    def _disowned_intent(self, head: Token) -> bool:
+        """ "no intention of", "no plans to": the noun of intent an act hangs on (directly or
+        through "of"), determined by "no"."""
+        noun = head.head if head.lower_ == "of" and head.dep_ == "prep" else head
+        return noun.lemma_.lower() in self.intent_nouns and any(
+            c.dep_ == "det" and c.lower_ in self.negation_words for c in noun.children)
 
     # ------------------------------------------------------------------ emit
 
@@ -1706,6 +1822,10 @@ class EventCoder:
         quote_index = self._quote_index(ctx, trigger_token.idx)
         for source, target in pairs:
             if target is not None and target.actor.id == source.actor.id:
+                continue
+            if target is None and not source.actor.code and cameo.quad_class == VERBAL_COOPERATION_QUAD:
+                # "Kokesh hosted a show", "the actor talked about the series": words of cooperation
+                # by someone with no political identity, aimed at no one, are outside the codebook.
                 continue
             key = (trigger_token.idx, cameo.plover, source.actor.id, target.actor.id if target else None)
             if any((e.trigger_start, e.type, e.source.actor, e.target.actor if e.target else None) == key
@@ -1816,7 +1936,8 @@ class EventCoder:
             prep = _location_prep(ent.root)
             if prep is None or prep.lower_ not in self.location_preps or prep.i not in scope:
                 continue
-            actor = ctx.actors.actor_at(ent.start_char, ent.end_char)
+            actor = (ctx.actors.actor_at(ent.start_char, ent.end_char)
+                     or ctx.places.actor_at(ent.start_char, ent.end_char))
             if actor is not None and actor.country:
                 return actor.country
         return self._dateline_country(ctx)
@@ -2136,11 +2257,27 @@ def _subordination(event: Event, clause: Token, by_start: dict[int, Token],
     return None
 
 
+def _without_requested_acts(sent: SpacySpan, events: list[Event]) -> list[Event]:
+    """ "urged Lam to resign", "asked residents to evacuate": CAMEO codes the request, whose code
+    already names the act asked for (0241, 0233); the act itself, not done, is no event of its own."""
+    by_start = {token.idx: token for token in sent}
+    requests = {by_start[e.trigger_start] for e in events
+                if e.type in ASKING_TYPES and e.trigger_start in by_start}
+    kept = []
+    for event in events:
+        token = by_start.get(event.trigger_start) if event.trigger_start is not None else None
+        asked = token is not None and token.head in requests and token in _requested_verbs(token.head)
+        if not (asked and event.hypothetical):
+            kept.append(event)
+    return kept
+
+
 def _prefer_purpose(sent: SpacySpan, events: list[Event]) -> None:
     """'sent inspectors to investigate', 'launched an offensive to retake the town': the act the
     first one was done for is the news, so a kept event of the purpose clause ranks just above
     the event of the verb it serves (same source), unless that event is a demonstration, a
-    transfer or a threat (:data:`MOTIVATED_TYPES`), which the purpose only explains."""
+    transfer or a threat (:data:`MOTIVATED_TYPES`), which the purpose only explains, or a request
+    ("pleaded with X to free them"), whose infinitive is what it asks for, not what was done."""
     by_start = {token.idx: token for token in sent}
     for purpose in events:
         token = by_start.get(purpose.trigger_start) if purpose.trigger_start is not None else None
@@ -2149,7 +2286,7 @@ def _prefer_purpose(sent: SpacySpan, events: list[Event]) -> None:
             continue
         for served in events:
             if (served.trigger_start == token.head.idx and served.source.actor == purpose.source.actor
-                    and served.type != purpose.type and served.type not in MOTIVATED_TYPES
+                    and served.type != purpose.type and served.type not in MOTIVATED_TYPES | ASKING_TYPES
                     and served.confidence >= purpose.confidence):
                 purpose.confidence = round(min(0.95, served.confidence + 0.01), 3)
                 purpose.rule += "+purpose"
