@@ -37,6 +37,7 @@ ALIASES: dict[str, tuple[str, str, str, str]] = {
     "Bordurian soldiers": ("bormil", "Bordurian soldiers", "group", "BORMIL"),
     "Marshal Plekszy": ("plekszy", "Plekszy", "person", "BORMIL"),
     "the Lumen Institute": ("lumen", "Lumen Institute", "organization", "---NGO"),
+    "the Daily Lantern": ("lantern", "Daily Lantern", "organization", "RURMED"),
 }
 WEDNESDAY = dt.date(2022, 1, 12)
 
@@ -1641,3 +1642,90 @@ def test_seeking_to_act_oneself_is_no_appeal(nlp, coder) -> None:
     assert not only(events, "REQUEST"), [(e.cameo, e.rule) for e in events]
     asked = code(nlp, coder, "Ruritania sought help from Borduria.")
     assert [(e.type, e.cameo[:2]) for e in kept_events(asked)] == [("REQUEST", "02")], [(e.cameo, e.rule) for e in asked]
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve Syldavian soldiers were injured in the collision.",
+    "Five peacekeepers were killed on Monday when their helicopter crashed.",
+    "A Ruritanian cargo plane crashed near the border, killing three peacekeepers.",
+])
+def test_harm_done_in_a_mishap_is_no_act(nlp, coder, text) -> None:
+    events = kept_events(code(nlp, coder, text))
+    assert not only(events, "ASSAULT"), [(e.cameo, e.rule) for e in events]
+
+
+def test_harm_done_near_a_mishap_site_is_still_an_act(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Bordurian soldiers killed five peacekeepers near the crash site."))
+    assert [(e.type, e.source.actor, e.target.actor if e.target else None) for e in only(events, "ASSAULT")] == [
+        ("ASSAULT", "bormil", "blue")], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to reporters, Ottokar said the talks would go on.",
+    "Ottokar spoke to the Daily Lantern about the budget on Monday.",
+])
+def test_speaking_to_the_press_is_no_consultation(nlp, coder, text) -> None:
+    events = kept_events(code(nlp, coder, text))
+    assert not only(events, "CONSULT"), [(e.cameo, e.rule) for e in events]
+
+
+def test_speaking_with_a_politician_is_a_consultation(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ottokar spoke with Marshal Plekszy on Monday."))
+    assert dyads(only(events, "CONSULT")) == {("ottokar", "plekszy")}, [(e.cameo, e.rule) for e in events]
+
+
+def test_a_bare_participle_in_a_headline_is_a_passive(nlp, heading_coder) -> None:
+    events = kept_events(title_events(nlp, heading_coder, "Syldavian soldiers arrested near the border"))
+    assert [(e.type, e.source.actor, e.target.code if e.target else None) for e in events] == [
+        ("COERCE", None, "SYL")], [(e.cameo, e.rule) for e in events]
+    active = kept_events(title_events(nlp, heading_coder, "Borduria arrests Syldavian soldiers"))
+    assert [(e.type, e.source.code) for e in active] == [("COERCE", "BOR")], [(e.cameo, e.rule) for e in active]
+
+
+@pytest.mark.parametrize("text", [
+    "A statement released by Ruritania on Monday called the vote fair.",
+    "Ruritania released a summary of the call with Borduria.",
+])
+def test_releasing_a_document_is_no_release(nlp, coder, text) -> None:
+    events = kept_events(code(nlp, coder, text))
+    assert not only(events, "RETREAT"), [(e.cameo, e.rule) for e in events]
+
+
+def test_releasing_prisoners_is_a_release(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania released the prisoners on Monday."))
+    assert [e.type for e in events] == ["RETREAT"], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Ottokar appealed the ruling to the supreme court.",
+    "Ottokar received an honorary degree from the Lumen Institute.",
+    "Ottokar was flown to a hospital in Syldavia.",
+    "Ottokar hosts a weekly radio show with Marshal Plekszy.",
+    "The new scheme provides a degree of protection, Ottokar said.",
+])
+def test_legal_steps_honours_transport_shows_and_things_are_no_political_act(nlp, coder, text) -> None:
+    events = kept_events(code(nlp, coder, text))
+    assert not events, [(e.cameo, e.rule) for e in events]
+
+
+def test_an_appeal_for_calm_and_a_flight_to_a_country_are_still_acts(nlp, coder) -> None:
+    appeal = kept_events(code(nlp, coder, "Ruritania appealed to Borduria for calm."))
+    assert [e.type for e in appeal] == ["REQUEST"], [(e.cameo, e.rule) for e in appeal]
+    flight = kept_events(code(nlp, coder, "Ottokar flew to Syldavia on Monday."))
+    assert ("CONSULT", "ottokar", "syl") in {(e.type, e.source.actor, e.target.actor if e.target else None)
+                                             for e in flight}, [(e.cameo, e.rule) for e in flight]
+
+
+def test_help_by_an_unknown_subject_needs_a_recipient(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Unknown donors provided food to Syldavia."))
+    assert [(e.type, e.target.actor if e.target else None) for e in events] == [("AID", "syl")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Ottokar heads the Ruritanian delegation to Borduria.",
+    "A court in Syldavia issued a ruling against Ottokar.",
+])
+def test_the_model_codes_no_event_on_holding_a_post_or_issuing_a_ruling(nlp, coder, text) -> None:
+    events = code(nlp, coder, text)
+    assert not [e for e in events if e.rule.startswith("event:model:")], [(e.cameo, e.rule) for e in events]

@@ -88,7 +88,10 @@ UNRESOLVED_SOURCE_PENALTY = -0.3
 # whose source is named.
 UNKNOWN_SOURCE_NAME = "---"
 AGENTLESS_PASSIVE_PENALTY = -0.35
+# Words that tie harm to a mishap's time ("were killed when the plane crashed").
+MISHAP_TIME_MARKS = frozenset({"when", "after", "as"})
 AGENTLESS_HOW = "agentless-passive"
+UNCODED_HOW = "nsubj-uncoded"
 AGENTLESS_RULE = f"+{AGENTLESS_HOW}"
 MAIN_CLAUSE_BONUS = 0.05
 # Headline events are ranked into [HEADLINE_FLOOR, HEADLINE_FLOOR + HEADLINE_SPAN], above body events.
@@ -163,6 +166,8 @@ class _Context:
     """A user's dictionary pattern that coded a verb (by token index), with its ``$``/``+`` phrases."""
     uncodable: set[int] = field(default_factory=set)
     """Verbs (token indexes) a user's dictionary codes only with codes the ontology lacks."""
+    headline: bool = False
+    """Coding a title or subtitle, whose grammar drops the passive's auxiliary."""
     places: ActorTable = field(default_factory=ActorTable)
     """Cities after "in" (the actors stage's ``LOCATIVE_PLACE_RULE``), kept out of ``actors``:
     only a last-resort target, never a source nor ahead of anyone the clause names."""
@@ -246,6 +251,10 @@ class EventCoder:
         self.occurrence_place_preps: frozenset[str] = cues["occurrence_place_preps"]
         self.possibility_nouns: frozenset[str] = cues["possibility_nouns"]
         self.obligation_verbs: frozenset[str] = cues["obligation_verbs"]
+        self.mishap_verbs: frozenset[str] = cues["mishap_verbs"]
+        self.interview_verbs: frozenset[str] = cues["interview_verbs"]
+        self.media_nouns: frozenset[str] = cues["media_nouns"]
+        self.headline_passive_verbs: frozenset[str] = cues["headline_passive_verbs"]
         self.verb_dictionaries: list[VerbDictionary] = []
         self.type_model: TypeModel | None = type_model if type_model is not None else load_type_model()
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -318,7 +327,7 @@ class EventCoder:
                   headline_mode: bool = False) -> list[Event]:
         places = [actor for actor in actors if actor.rule == LOCATIVE_PLACE_RULE]
         named = ActorTable([actor for actor in actors if actor.rule != LOCATIVE_PLACE_RULE]) if places else actors
-        ctx = _Context(doc, article, named, quotes, places=ActorTable(places))
+        ctx = _Context(doc, article, named, quotes, places=ActorTable(places), headline=headline_mode)
         for index, sent in enumerate(doc.sents):
             ctx.sentence_index = index
             first_event = len(ctx.events)
@@ -674,6 +683,10 @@ class EventCoder:
                 governor = head.head
                 if f"{governor.lemma_.lower()} {head.lower_}" in self.prepositional_light_verbs:
                     out["gov"].update((governor.lemma_.lower(), governor.lower_))
+        if token.pos_ in VERB_POS and token.dep_ == "acl" and token.tag_ == "VBN":
+            # "a statement released by the ministry": the noun a passive participle modifies is
+            # what the verb acts on.
+            objects.extend(_with_conjuncts(token.head))
         objects += [m for o in list(objects) for m in o.children if m.dep_ == "compound"]
         if token.pos_ in VERB_POS:
             # "held joint drills": a verb's mod= condition reads its object's modifiers.
@@ -689,7 +702,14 @@ class EventCoder:
     def _code_verb(self, ctx: _Context, sent: SpacySpan, verb: Token, trigger: Trigger) -> None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN")
-        if self._has_non_agent_subject(verb, passive) or self._about_mishap(verb, trigger):
+        if self._has_non_agent_subject(verb, passive) or self._about_mishap(verb, trigger) or (
+                self._mishap_circumstance(verb)):
+            return
+        if not passive and self._headline_participle(ctx, verb):
+            self._code_headline_passive(ctx, sent, verb, trigger)
+            return
+        if passive and trigger.cameo in self.visit_codes:
+            # "was flown to a hospital", "were taken to Berlin": someone carried is on no visit.
             return
         sources = self._verb_sources(ctx, verb, passive)
         if not sources and passive and self.ontology.plover_of(trigger.cameo)[0] == "MOBILIZE":
@@ -721,6 +741,14 @@ class EventCoder:
         source_ids = {s.actor.id for s in sources}
         targets = [t for t in targets if t.actor.id not in source_ids]
         targets = targets or self._verb_targets(ctx, verb, passive, trigger, sources)
+        if self._media_interview(verb, trigger, targets):
+            return
+        if (not targets and not ctx.headline and self.ontology.plover_of(trigger.cameo)[0] == "AID"
+                and all(found.how == UNCODED_HOW for found in sources)):
+            # "Local management provides a degree of insurance", "a loan financed the purchase":
+            # help by something the actors stage does not know, given to no one named, was no
+            # one's act on real news.
+            return
         if agentless and not marked_sources and not any(t.how == "nsubjpass" or t.how.startswith("prep:")
                                                         for t in targets):
             # With neither side named ("the bridge was destroyed"), nothing is left to code; the
@@ -756,6 +784,49 @@ class EventCoder:
                    for p in c.children if p.dep_ == "pobj"]
         return any(t.lemma_.lower() in self.non_agent_subjects or t.lemma_.lower() in self.mishap_topics
                    for t in topics)
+
+    def _mishap_circumstance(self, verb: Token) -> bool:
+        """'were injured in the crash', 'were killed when a bomber crashed', 'a plane crashes,
+        killing seven': harm done in a mishap (``non_agent_subjects``, ``mishap_verbs``) is no
+        one's act, though the verb that names the harm has a subject or agent of its own."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                if any(p.dep_ == "pobj" and p.lemma_.lower() in self.non_agent_subjects for p in child.children):
+                    return True
+        if any(t.lemma_.lower() in self.mishap_verbs and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in MISHAP_TIME_MARKS for c in t.children)
+               for t in verb.subtree if t is not verb):
+            return True
+        return verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.lemma_.lower() in self.mishap_verbs
+
+    def _media_interview(self, verb: Token, trigger: Trigger, targets: list[Found]) -> bool:
+        """'Speaking to BBC Sport, she said', 'spoke to the press': talking to reporters is how a
+        story got its quotation, no consultation between the two."""
+        if verb.lemma_.lower() not in self.interview_verbs or self.ontology.plover_of(trigger.cameo)[0] != "CONSULT":
+            return False
+        if targets:
+            return all(t.actor.code is not None and t.actor.code.endswith("MED") for t in targets)
+        return any(p.dep_ == "pobj" and p.lemma_.lower() in self.media_nouns
+                   for c in verb.children if c.dep_ == "prep" for p in c.children)
+
+    def _headline_participle(self, ctx: _Context, verb: Token) -> bool:
+        """'Minister stabbed', 'Doctor sentenced to 40 years': a headline drops the passive's
+        auxiliary, so a past participle of a verb that needs an object (``headline_passive_verbs``)
+        with a subject and no object of its own reads as a passive."""
+        if not ctx.headline or verb.tag_ not in ("VBN", "VBD"):
+            return False
+        if verb.lemma_.lower() not in self.headline_passive_verbs:
+            return False
+        deps = {c.dep_ for c in verb.children}
+        return "nsubj" in deps and not deps & (OBJECT_DEPS | {"dative", "agent"})
+
+    def _code_headline_passive(self, ctx: _Context, sent: SpacySpan, verb: Token, trigger: Trigger) -> None:
+        """The headline participle's subject is whom the act befell; the doer is unknown."""
+        targets = [Found(f.actor, f.start, f.end, "headline-participle") for c in verb.children
+                   if c.dep_ == "nsubj" for f in self._phrase_actors(ctx, c, "nsubj")]
+        if targets:
+            self._emit(ctx, sent, verb, verb, trigger, [_unknown_source()], targets, self._modality(verb),
+                       confidence_shift=AGENTLESS_PASSIVE_PENALTY)
 
     def _reports_uncodable_act(self, ctx: _Context, verb: Token) -> bool:
         """'X will abandon ties with Y, an official said': a reporting verb gives way to the act
@@ -803,7 +874,7 @@ class EventCoder:
             left, right = head.left_edge, head
             text = verb.doc[left.i:right.i + 1].text
             actor = Actor(id="", name=text, kind="anonymous")
-            return [Found(actor, left.idx, right.idx + len(right), "nsubj-uncoded")]
+            return [Found(actor, left.idx, right.idx + len(right), UNCODED_HOW)]
         return []
 
     def _codes_agentless(self, verb: Token, passive: bool) -> bool:
