@@ -198,7 +198,8 @@ class _Resolution:
         self.doc = doc
         self.text = doc.text
         self.article = article
-        self.headline_sentences = {sentence.start for sentence in doc.sents if _title_cased(sentence)}
+        self.headline_tokens = {i for sentence in doc.sents if _title_cased(sentence)
+                                for i in range(sentence.start, sentence.end)}
         self.entities = self._split_headline_entities()
         self.all_matches = self._with_elided_countries(lexicon.table.match(doc))
         self._settle_shared_names()
@@ -234,7 +235,7 @@ class _Resolution:
 
     def _headline_word(self, token: Token) -> bool:
         """A headline verb or preposition of a title-cased sentence."""
-        return token.lower_ in self.lex.headline_words and token.sent.start in self.headline_sentences
+        return token.i in self.headline_tokens and token.lower_ in self.lex.headline_words
 
     def _headline_head(self, token: Token) -> bool:
         """ "Kosovo Police Arrest ...": the word before a headline verb ends its noun phrase,
@@ -1434,14 +1435,18 @@ class _Resolution:
         militants" (``anaphor_nouns.tsv``) join the nearest compatible organisation named before
         them in the same paragraph or the sentence before; a description with its own modifiers
         ("the movement of workers", "the group blamed for ...") is left alone."""
-        sentence_of = {i: index for index, sentence in enumerate(self.doc.sents) for i in range(sentence.start, sentence.end)}
-        starts = [t.idx for t in self.doc]
+        sentence_of: dict[int, int] = {}
+        starts: list[int] = []
         for token in self.doc[1:]:
             fits = self.lex.anaphor_nouns.get(token.lower_)
             if fits is None or self.doc[token.i - 1].lower_ != "the" or token.dep_ == "compound" \
                     or any(child.dep_ not in DESCRIPTION_DEPS for child in token.children) \
                     or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "PROPN"):
                 continue
+            if not sentence_of:  # built on the first description: most articles have none
+                sentence_of.update((i, index) for index, sentence in enumerate(self.doc.sents)
+                                   for i in range(sentence.start, sentence.end))
+                starts.extend(t.idx for t in self.doc)
             s, e, text = self._span_text(token.i - 1, token.i + 1)
             antecedent = self._description_antecedent(s, fits, sentence_of[token.i], sentence_of, starts)
             if antecedent is None:
