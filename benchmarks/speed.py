@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/speed.py [--corpus ../shared/corpus/wikinews_vanatteveldt.jsonl] [--limit N]
 
 Prints a markdown table row per configuration (articles/second, characters/second, and the
-share of time spent outside the parser).
+share of time spent outside the parser), then the seconds spent in each stage after parsing
+(each stage's entry point timed with ``time.perf_counter`` during the full run), as a share of
+the bare parse.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import argparse
 import json
 import platform
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any, Callable
 
 import newsgraph
 from newsgraph.records import RawDocument
@@ -31,6 +35,20 @@ def load_corpus(path: Path, limit: int | None) -> list[RawDocument]:
     return docs
 
 
+def time_calls(owner: Any, name: str, label: str, spent: Counter) -> None:
+    """Replace ``owner.name`` by a wrapper that adds the seconds of each call to ``spent[label]``."""
+    call: Callable = getattr(owner, name)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return call(*args, **kwargs)
+        finally:
+            spent[label] += time.perf_counter() - start
+
+    setattr(owner, name, timed)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "wikinews_vanatteveldt.jsonl")
@@ -41,13 +59,20 @@ def main() -> None:
     docs = load_corpus(args.corpus, args.limit)
     chars = sum(len(d.content) for d in docs)
     pipeline = newsgraph.load(args.model)
-    list(pipeline.parser.pipe(d.content for d in docs[:4]))  # warm-up
+    list(pipeline.parser.pipe(d.content for d in docs[:4]))  # warm-up: the parser
+    list(pipeline.pipe(docs[:2]))  # and the language check, lexicons and models of the later stages
 
     t0 = time.perf_counter()
     for _ in pipeline.parser.pipe(d.content for d in docs):
         pass
     bare = time.perf_counter() - t0
 
+    spent: Counter = Counter()
+    time_calls(pipeline, "_prepare", "cleaning and language check", spent)
+    time_calls(pipeline, "_parse_headings", "parsing titles and decks", spent)
+    time_calls(pipeline.actors, "resolve", "actors", spent)
+    time_calls(pipeline.quotes, "extract", "quotes", spent)
+    time_calls(pipeline.events, "code", "events", spent)
     t0 = time.perf_counter()
     out = list(pipeline.pipe(docs))
     full = time.perf_counter() - t0
@@ -64,6 +89,8 @@ def main() -> None:
     print(f"| newsgraph full analysis | {full:.1f} | {len(docs) / full:.1f} | {chars / full:,.0f} |")
     print(f"overhead over parsing: {100 * (full - bare) / bare:.0f} %; "
           f"found {actors} actors, {quotes} quotes, {events} events; {failed} failed")
+    print("stages after parsing: " + "; ".join(
+        f"{label} {seconds:.2f} s ({100 * seconds / bare:.1f} %)" for label, seconds in spent.most_common()))
 
 
 if __name__ == "__main__":
