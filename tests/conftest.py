@@ -47,3 +47,18 @@ def pipeline():
 @pytest.fixture(scope="session")
 def spacy_nlp(pipeline):
     return pipeline.parser.language
+
+
+@pytest.fixture(scope="session")
+def parser():
+    """A bare parser for stage tests that run one stage on a parse (actors, quotes)."""
+    from newsgraph.nlp import Parser
+
+    return Parser()
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    from newsgraph.actors import ActorResolver
+
+    return ActorResolver()

@@ -13,16 +13,6 @@ from newsgraph.nlp import Parser
 from newsgraph.records import Actor, ActorTable, Article
 
 
-@pytest.fixture(scope="module")
-def parser() -> Parser:
-    return Parser()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
-
 def resolve(parser: Parser, resolver: ActorResolver, text: str) -> ActorTable:
     return resolver.resolve(parser.parse(text), Article(id="t", text=text))
 
