@@ -404,6 +404,12 @@ def _data_lines(name: str) -> Iterator[list[str]]:
         yield [cell.strip() for cell in line.split("\t")]
 
 
+def load_relation_nouns() -> frozenset[str]:
+    """Kinship and personal-relation nouns (``relation_nouns.txt``): a "son" or "lawyer" of a
+    person is a private person, never the person the possessor or "of" phrase names."""
+    return frozenset(row[0].lower() for row in _data_lines("relation_nouns.txt"))
+
+
 def _cells(row: list[str], n: int) -> list[str]:
     return row + [""] * (n - len(row))
 

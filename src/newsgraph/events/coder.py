@@ -27,6 +27,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from newsgraph.actors.lexicon import load_relation_nouns
 from newsgraph.actors.resolve import LOCATIVE_PLACE_RULE
 from newsgraph.events import dates
 from newsgraph.events.ontology import Ontology, Trigger, load_cues, load_ontology
@@ -185,6 +186,7 @@ class EventCoder:
         self.parse = parse
         self.resolve_actors = resolve_actors
         cues = load_cues()
+        self.relation_nouns: frozenset[str] = load_relation_nouns()
         self.modals: frozenset[str] = cues["hypothetical_modals"]
         self.hypothetical_governors: frozenset[str] = cues["hypothetical_governors"]
         self.hypothetical_adjectives: frozenset[str] = cues["hypothetical_adjectives"]
@@ -850,7 +852,8 @@ class EventCoder:
                  and not (t.head.i in covered and t.head.pos_ in NOUN_POS and t.dep_ != "pobj")]
         for head in heads[phrase.skips:]:
             found = self._phrase_actors(ctx, head, how)
-            if found:
+            if found or self._is_relation(head):
+                # "the son of the leader": the son acts, and the leader the phrase names next does not.
                 return found
         return []
 
@@ -993,6 +996,13 @@ class EventCoder:
         if dep == "conj" and _acts_as_verb(head):
             return self._subject_actors(ctx, head, depth + 1)
         if dep in ("acl", "relcl"):
+            relation = self._relation_owning(head)
+            if dep == "acl" and relation is not None and relation.dep_ == "ROOT":
+                # "The fiancee of a jailed blogger accused X": the parser hung the sentence's verb
+                # on the "of" object; the relation noun is the real, uncoded subject.
+                name = verb.doc[relation.left_edge.i:relation.i + 1]
+                actor = Actor(id="", name=name.text, kind="anonymous")
+                return [Found(actor, name.start_char, name.end_char, UNCODED_HOW)]
             found = self._phrase_actors(ctx, head, "acl-head")
             if found:
                 return found
@@ -1668,15 +1678,22 @@ class EventCoder:
 
     def _single_phrase_actor(self, ctx: _Context, head: Token, how: str) -> Found | None:
         direct = self._token_actor(ctx, head, how)
-        if direct is not None and direct.actor.country is None:
+        if direct is not None and direct.actor.country is None and not self._is_relation(head):
             # "the Prince of Dol Amroth", "the population of Gondor": a position or group with no
-            # country of its own stands for the country its "of" phrase names.
+            # country of its own stands for the country its "of" phrase names; a relation ("the
+            # lawyer of a Russian activist") is a private person and does not.
             named = self._of_country(ctx, head, how)
             if named is not None:
                 return named
         if direct is not None:
             return direct
         core = _core_tokens(head, self.clause_deps)
+        if self._is_relation(head):
+            # "the fiancee of a murdered journalist", "the leader's son": a private person of
+            # their own, not the one the possessor or "of" phrase names; "a Russian lawyer"
+            # still takes its own modifier's country.
+            core -= {t for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                     for t in c.subtree}
         if not core:
             return None
         found = self._core_actor(ctx, head, core, how)
@@ -1685,6 +1702,18 @@ class EventCoder:
         # "met regional rival Japan's Prime Minister Shinzo Abe": a descriptive head that names
         # no one is named by its apposition.
         return self._apposition_actor(ctx, head, how)
+
+    def _is_relation(self, head: Token) -> bool:
+        """Whether the noun is a kinship or personal relation (``relation_nouns.txt``)."""
+        return head.pos_ in NOUN_POS and (head.lemma_.lower() in self.relation_nouns
+                                          or head.lower_ in self.relation_nouns)
+
+    def _relation_owning(self, token: Token) -> Token | None:
+        """The relation noun whose "of" phrase the token heads ("the son of *the leader*")."""
+        preposition = token.head
+        if token.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head == preposition:
+            return None
+        return preposition.head if self._is_relation(preposition.head) else None
 
     def _apposition_actor(self, ctx: _Context, head: Token, how: str) -> Found | None:
         """The actor an apposition names by itself or by its owner ("Japan's Prime Minister
