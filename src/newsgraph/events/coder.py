@@ -27,8 +27,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from newsgraph.actors.lexicon import load_relation_nouns
-from newsgraph.actors.resolve import LOCATIVE_PLACE_RULE
+from newsgraph.actors import LOCATIVE_PLACE_RULE, load_relation_nouns
 from newsgraph.events import dates
 from newsgraph.events.ontology import Ontology, Trigger, load_cues, load_ontology
 from newsgraph.events.petrarch import MarkedPhrase, VerbDictionary, VerbMatch
