@@ -1039,8 +1039,11 @@ def test_joint_agreement_to_act_on_a_third_party_targets_it(nlp, coder) -> None:
 
 
 def test_deployment_of_generic_troops_targets_where_they_go(nlp, coder) -> None:
-    events = only(code(nlp, coder, "Ruritania announced the deployment of 300 peacekeepers to Syldavia."),
-                  "MOBILIZE")
+    """Peacekeepers deployed are peacekeeping provided (074, as "deployed peacekeepers"), other troops
+    a mobilisation; either way the target is where they go, not the group moved."""
+    events = only(code(nlp, coder, "Ruritania announced the deployment of 300 peacekeepers to Syldavia."), "AID")
+    assert dyads(events) == {("rur", "syl")} and {e.cameo for e in events} == {"074"}
+    events = only(code(nlp, coder, "Ruritania announced the deployment of 300 troops to Syldavia."), "MOBILIZE")
     assert dyads(events) == {("rur", "syl")}
 
 
@@ -1729,3 +1732,71 @@ def test_help_by_an_unknown_subject_needs_a_recipient(nlp, coder) -> None:
 def test_the_model_codes_no_event_on_holding_a_post_or_issuing_a_ruling(nlp, coder, text) -> None:
     events = code(nlp, coder, text)
     assert not [e for e in events if e.rule.startswith("event:model:")], [(e.cameo, e.rule) for e in events]
+
+
+def test_forces_on_the_move_are_deployed_or_withdrawn_not_visiting(nlp, coder) -> None:
+    arrived = kept_events(code(nlp, coder, "The peacekeepers arrived in Syldavia on Monday."))
+    assert [(e.type, e.cameo) for e in arrived] == [("AID", "074")], [(e.cameo, e.rule) for e in arrived]
+    left = kept_events(code(nlp, coder, "Bordurian soldiers left Syldavia on Friday."))
+    assert [(e.type, e.cameo) for e in left] == [("RETREAT", "0874")], [(e.cameo, e.rule) for e in left]
+    assert "[subj" in left[0].rule
+    visit = kept_events(code(nlp, coder, "President Ottokar arrived in Syldavia on Monday."))
+    assert "CONSULT" in {e.type for e in visit}, [(e.cameo, e.rule) for e in visit]
+
+
+def test_called_for_x_to_act_is_an_appeal_to_x_not_the_act(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania called for Borduria to withdraw its soldiers from the border."))
+    assert [e.type for e in events] == ["REQUEST"], [(e.cameo, e.rule) for e in events]
+    assert dyads(events) == {("rur", "bor")}
+    assert events[0].cameo.startswith("02")
+
+
+def test_an_act_whose_possibility_is_considered_is_hypothetical(nlp, coder) -> None:
+    events = code(nlp, coder, "Ruritania is considering the possibility of providing rifles to Syldavia.")
+    aid = only(events, "AID")
+    assert aid and all(e.hypothetical for e in aid), [(e.cameo, e.hypothetical, e.rule) for e in events]
+
+
+def test_a_pronoun_in_a_claimed_clause_is_the_claimant(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Borduria claimed that they had attacked Syldavia."))
+    assert ("ASSAULT", "bor", "syl") in {(e.type, e.source.actor, e.target.actor if e.target else None)
+                                          for e in events}, [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text, type_, cameo", [
+    ("Bordurian soldiers held the villagers as human shields.", "ASSAULT", "184"),
+    ("Ruritania launched cyber warfare against Borduria.", "COERCE", "170"),
+    ("Ruritania launched a mediation effort between Borduria and Syldavia.", "CONSULT", "045"),
+    ("Ruritania suspended food supplies to Syldavia.", "SANCTION", "162"),
+    ("Ruritania declared martial law on Monday.", "COERCE", "1724"),
+    ("Hundreds of dockers in Syldavia stopped work in a strike over pay.", "PROTEST", "143"),
+    ("Ruritania boycotted the elections in Borduria.", "PROTEST", "143"),
+    ("Syldavia forced the Bordurian diplomats out of the country.", "SANCTION", "166"),
+    ("Protesters clashed with police in Syldavia on Sunday.", "PROTEST", "145"),
+    ("Ruritania agreed to the demand by Borduria for a new vote.", "CONCEDE", "080"),
+    ("Ruritania closed its border with Borduria on Monday.", "COERCE", "172"),
+    ("Ruritania returned the looted paintings to Syldavia.", "RETREAT", "0842"),
+])
+def test_codebook_meanings_of_words_new_to_the_dictionary(nlp, coder, text, type_, cameo) -> None:
+    events = kept_events(code(nlp, coder, text))
+    top = max(events, key=lambda e: e.confidence) if events else None
+    assert top is not None and top.type == type_ and top.cameo.startswith(cameo), [(e.cameo, e.rule) for e in events]
+
+
+def test_the_type_model_codes_nothing_when_two_types_tie(nlp) -> None:
+    """Equal weights for two types, each sure enough alone: which one "wins" would depend on
+    dictionary order, so neither is coded; a clear winner still is."""
+    types = ("ASSAULT", "CONSULT", "AID", "REJECT", "AGREE", "SUPPORT", "COOPERATE", "PROTEST")
+    codes = {"ASSAULT": "190", "CONSULT": "040", "AID": "070", "REJECT": "120", "AGREE": "030",
+             "SUPPORT": "051", "COOPERATE": "060", "PROTEST": "140"}
+
+    def model(weights: tuple[float, ...]) -> TypeModel:
+        return TypeModel(types=types, bias=(0.0,) * len(types), weights={"v:zorble": weights},
+                         default_codes=codes, name="tie-lr")
+
+    text = "Ruritania zorbled Borduria on Monday."
+    tied = model((0.0, 6.0, 6.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+    assert max(tied.probabilities(["v:zorble"]).values()) * len(types) >= MODEL_EVENT_MIN_LIFT
+    assert code(nlp, EventCoder(type_model=tied), text) == []
+    clear = code(nlp, EventCoder(type_model=model((0.0, 6.0, 5.0, 0.0, 0.0, 0.0, 0.0, 0.0))), text)
+    assert [e.type for e in clear] == ["CONSULT"], [(e.cameo, e.rule) for e in clear]

@@ -39,10 +39,12 @@ FLOORS = {
     # on 100 Wikinews articles cut its events from 470, nearly all wrong, to 80 (docs/benchmarks.md, events).
     "ngec_type_acc_any": 0.59,          # then 0.527 (first 150; codebook verbs added to triggers.tsv), then 0.627 (headlines read word by word)
     "ngec_type_acc_top": 0.55,          # measured 0.413, then 0.473, then 0.580 (first 150 stories; headlines read word by word)
-    "conflibert_quad_acc": 0.81,        # measured 0.800, 0.807, 0.820, 0.813, 0.820, then 0.827 (first 150 sentences)
-    "conflibert_target_overlap": 0.84,  # measured 0.757, 0.808, then 0.865 (first 150 sentences)
-    "conflibert_source_actor": 0.94,    # measured 0.964 (first 150; any mention of the gold span's actor)
-    "conflibert_target_actor": 0.86,    # measured 0.890 (first 150)
+    # the set's five-way class of the top event's CAMEO code, 0.867 (first 150 sentences); the earlier
+    # floor, 0.81, held the contract's four-way quad against it, which never credited 01-02 or 16
+    "conflibert_class5_acc": 0.85,
+    "conflibert_target_overlap": 0.87,  # measured 0.757, 0.808, 0.865, then 0.893 (first 150; "called for X to act" targets X)
+    "conflibert_source_actor": 0.95,    # measured 0.964, then 0.972 (first 150; any mention of the gold span's actor)
+    "conflibert_target_actor": 0.88,    # measured 0.890, then 0.907 (first 150)
     "actors_a_country_acc": 0.97,       # measured 0.992
     "actors_b_country_acc": 0.58,       # measured 0.612
 }
@@ -158,7 +160,7 @@ def test_dev_sets(bench, pipeline, tmp_path) -> None:
     sentences = bench.read_jsonl(bench.GOLD / "conflibert_cameo_train.jsonl", DEV_LIMIT)
     outputs = _run(bench, pipeline, sentences, tmp_path / "conflibert.jsonl")
     values = _summary_values(bench.score_conflibert(sentences, outputs).splitlines()[-1])
-    assert values["quad_acc"] >= FLOORS["conflibert_quad_acc"], values
+    assert values["class5_acc"] >= FLOORS["conflibert_class5_acc"], values
     assert values["target_overlap"] >= FLOORS["conflibert_target_overlap"], values
     assert values["source_actor"] >= FLOORS["conflibert_source_actor"], values
     assert values["target_actor"] >= FLOORS["conflibert_target_actor"], values

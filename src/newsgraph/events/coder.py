@@ -103,6 +103,8 @@ HEADLINE_SPAN = 0.03
 # 0.3, 2.0 being best for triples), and how far below rule-coded events those rank.
 MODEL_RANK_WEIGHT = 0.3
 MODEL_EVENT_MIN_LIFT = 2.0
+# Two types whose probabilities differ by less than this are a tie (they differ only by rounding).
+MODEL_TIE_MARGIN = 1e-9
 MODEL_EVENT_SHIFT = -0.2
 # A verb a user's dictionary codes ranks below the built-in dictionary's events.
 USER_DICTIONARY_PENALTY = -0.15
@@ -256,6 +258,7 @@ class EventCoder:
         self.interview_verbs: frozenset[str] = cues["interview_verbs"]
         self.media_nouns: frozenset[str] = cues["media_nouns"]
         self.headline_passive_verbs: frozenset[str] = cues["headline_passive_verbs"]
+        self.quantity_nouns: frozenset[str] = cues["quantity_nouns"]
         self.verb_dictionaries: list[VerbDictionary] = []
         self.type_model: TypeModel | None = type_model if type_model is not None else load_type_model()
         self.verb_triggers: dict[str, list[Trigger]] = {}
@@ -379,8 +382,13 @@ class EventCoder:
             event.rule += f"+rank:{model.name}"
         if found or not code_eventless:
             return
-        best = max(probabilities, key=probabilities.__getitem__)
+        ranked = sorted(probabilities, key=lambda name: (-probabilities[name], name))
+        best = ranked[0]
         if probabilities[best] * len(probabilities) < MODEL_EVENT_MIN_LIFT:
+            return
+        if len(ranked) > 1 and probabilities[best] - probabilities[ranked[1]] < MODEL_TIE_MARGIN:
+            # Two types equally likely: the model cannot tell which act this is (and the pick
+            # between them would depend on the order of a dictionary, which varies per run).
             return
         verb = self._main_event_verb(sent)
         if verb is None or verb.lemma_.lower() in self.non_act_verbs or _inside_direct_quote(ctx.quotes, verb):
@@ -628,7 +636,11 @@ class EventCoder:
         objects: list[Token] = []
         out: dict[str, set[str]] = {"obj": set(), "prep": set(), "prt": set(), "comp": set(),
                                     "xcomp": set(), "mod": set(), "place": set(), "ccomp_aux": set(),
-                                    "gov": set()}
+                                    "gov": set(), "subj": set()}
+        if token.pos_ in VERB_POS:
+            # "peacekeepers arrived in X", "troops left the city": who moves decides what a verb
+            # of motion is (a deployment or a withdrawal, not a visit).
+            out["subj"] = _subject_words(token, self.quantity_nouns)
         for child in token.children:
             dep = child.dep_
             if dep in OBJECT_DEPS or dep in ("nsubjpass", "dative"):
@@ -658,6 +670,10 @@ class EventCoder:
                 out["prt"].add(child.lower_)
             elif dep in COMPLEMENT_DEPS or (dep in ("ccomp", "xcomp") and child.pos_ == "ADJ"):
                 out["comp"].add(child.lemma_.lower())
+            if _for_clause(child):
+                # "called for Russia to withdraw", "pushed for Congress to act": the parser makes
+                # "for" the clause's marker; the verb is "called for" all the same.
+                out["prep"].add("for")
             if dep == "xcomp" or (dep in ("ccomp", "advcl") and _is_infinitive(child)):
                 # "wants Germany to pay" is often parsed as a ccomp with its own subject, "sworn
                 # to fight" as a purpose clause.
@@ -694,6 +710,9 @@ class EventCoder:
             out["mod"].update(m.lemma_.lower() for o in objects for m in o.children if m.dep_ in ("amod", "compound"))
         out["obj"].update(o.lemma_.lower() for o in objects)
         out["obj"].update(o.lower_ for o in objects)
+        # "staged a sit-in": the parser splits a hyphenated noun, whose last part is the object.
+        out["obj"].update(f"{o.doc[o.i - 2].lower_}-{o.lower_}" for o in objects
+                          if o.i >= 2 and o.doc[o.i - 1].text == "-" and o.doc[o.i - 2].head == o)
         if any(_is_place(o) or _is_country(ctx.actors.actor_at(o.idx, o.idx + len(o))) for o in objects):
             out["place"].add("yes")
         return out
@@ -1099,6 +1118,10 @@ class EventCoder:
         for child in children:
             if child.dep_ == "ccomp":
                 groups.append(("ccomp", [s for s in child.children if s.dep_ in ("nsubj", "nsubjpass")]))
+            elif _for_clause(child):
+                # "called for Russia to withdraw": who is asked is the "for" clause's subject, but
+                # not a passive one ("called for his death to be investigated").
+                groups.append(("for-clause", [s for s in child.children if s.dep_ == "nsubj"]))
             if child.dep_ == "xcomp":
                 groups.append(("xcomp-obj", [o for o in child.children if o.dep_ in ("dobj", "obj")
                                              and not _own_possession(o)]))
@@ -1833,6 +1856,11 @@ class EventCoder:
                     modality.hypothetical = True
                 if lemma in self.commitment_governors and lemma not in self.declared_intent_governors:
                     modality.committed = True
+            elif _for_clause(node):
+                # "called for Russia to withdraw": the act asked for has not happened.
+                if lemma in self.hypothetical_governors:
+                    modality.hypothetical = True
+                local = False
             elif (dep == "advcl" and _is_infinitive(node)) or dep in ("acomp", "oprd"):
                 pass
             elif dep in ("ccomp", "parataxis"):
@@ -1841,8 +1869,11 @@ class EventCoder:
                 if lemma in self.commitment_governors:
                     modality.committed = True
                 local = False
-            elif dep in ("acl", "relcl"):
-                if lemma in self.hypothetical_noun_governors:
+            elif dep in ("acl", "relcl", "pcomp"):
+                # "the possibility of providing experts", "plans to attack": the act hangs on a
+                # noun of possibility or plan, directly or through "of".
+                noun = head.head if dep == "pcomp" and head.dep_ == "prep" and head.lower_ == "of" else head
+                if noun.lemma_.lower() in self.hypothetical_noun_governors:
                     modality.hypothetical = True
                 local = False
             else:
@@ -2411,6 +2442,17 @@ def _subject_bearer(verb: Token) -> Token:
     return node
 
 
+def _subject_words(verb: Token, quantity_nouns: frozenset[str]) -> set[str]:
+    """Lemmas of the verb's subject heads and their modifiers, looking through a quantity
+    ("hundreds of British troops") and up to the verb that bears the subject ("began deploying")."""
+    heads = [t for s in _subject_bearer(verb).children if s.dep_ == "nsubj" for t in _with_conjuncts(s)]
+    heads += [p for h in list(heads) if h.like_num or h.lemma_.lower() in quantity_nouns
+              for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    return {w for h in heads
+            for w in (h.lemma_.lower(), *(m.lemma_.lower() for m in h.children if m.dep_ in ("amod", "compound")))}
+
+
 def _prep_objects(prep: Token) -> list[Token]:
     """A preposition's objects, also the one the parser hung on a participle read as a clause
     ("talks with visiting King X": "visiting" as pcomp, the king as its object)."""
@@ -2461,6 +2503,12 @@ def _mistagged_subjects(verb: Token) -> list[Token]:
 
 def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _for_clause(clause: Token) -> bool:
+    """An infinitive clause with its own subject introduced by "for" ("for Russia to withdraw")."""
+    return clause.dep_ in ("advcl", "ccomp", "xcomp") and _is_infinitive(clause) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
 
 
 def _has_no_subject(verb: Token) -> bool:

@@ -166,7 +166,8 @@ class TypeModel:
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         scores = list(self.bias)
-        for feature in set(features):
+        # a fixed order, so that the float sums (and any tie between types) do not vary with the hash seed
+        for feature in sorted(set(features)):
             row = self.weights.get(feature)
             if row is not None:
                 scores = [s + w for s, w in zip(scores, row)]
