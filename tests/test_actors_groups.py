@@ -208,3 +208,119 @@ def test_an_ethnic_word_gives_a_named_body_no_sector(parser, resolver) -> None:
     table = resolve(parser, resolver, text)
     body = at(table, text, "Hmong Heritage Circle")
     assert body is not None and not (body.code or "").endswith("CVL")
+
+
+def test_bare_parties_are_the_sides_of_a_talk_not_a_political_party(parser, resolver) -> None:
+    text = "The parties discussed trade and energy for two hours."
+    assert not any((a.code or "").endswith("PTY") for a in resolve(parser, resolver, text))
+    text = "Opposition parties boycotted the vote in March."
+    assert any(a.code == "---PTY" for a in resolve(parser, resolver, text))
+
+
+def test_a_described_company_takes_the_country_and_sector_of_its_description(parser, resolver) -> None:
+    text = "On Monday, Denmark-based retailer Nordvik Group agreed to buy the stores."
+    table = resolve(parser, resolver, text)
+    company = at(table, text, "Nordvik Group")
+    assert company is not None and company.code == "DNKBUS" and company.rule.endswith("+description")
+
+
+def test_a_law_and_its_abbreviation_are_no_actors(parser, resolver) -> None:
+    text = ("The union challenged the Fair Ballot Protection Act (FBPA) in court. "
+            "Under FBPA, fewer helpers may carry ballots.")
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Fair Ballot Protection Act") is None
+    assert at(table, text, "FBPA") is None
+
+
+def test_a_position_alone_is_no_actor(parser, resolver) -> None:
+    text = "His secretary said he was out, and the head of the family agreed."
+    assert not any((a.code or "").endswith("GOV") for a in resolve(parser, resolver, text))
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("NASA said the launch would slip by a week.", "NASA", "USAGOV"),
+    ("APEC leaders met in Lima on Friday.", "APEC", "APEC"),
+    ("The Federal Aviation Administration grounded the jets.", "Federal Aviation Administration", "USAGOV"),
+])
+def test_bodies_the_news_names_bare(parser, resolver, text: str, phrase: str, code: str) -> None:
+    actor = at(resolve(parser, resolver, text), text, phrase)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("A spokesman for the Taliban denied the report on Sunday.", "spokesman", "AFGREB"),
+    ("A spokesman for President Vladimir Putin declined to comment.", "spokesman", "RUSGOV"),
+])
+def test_a_position_speaks_for_the_body_its_for_phrase_names(parser, resolver, text: str, phrase: str,
+                                                             code: str) -> None:
+    actor = at(resolve(parser, resolver, text), text, phrase)
+    assert actor is not None and actor.code == code and actor.rule.endswith("+principal")
+
+
+def test_a_state_named_in_places_codes_its_agents(parser, resolver) -> None:
+    text = "Several Telangana ministers defended the ban on Tuesday."
+    actor = at(resolve(parser, resolver, text), text, "ministers")
+    assert actor is not None and actor.code == "INDGOV"
+
+
+# --- held-out news round: organisations, principals, officers and routes ----------------------
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("The Royal Norwegian Mounted Police seized the boat on Monday.", "Royal Norwegian Mounted Police", "NORCOP"),
+    ("The Shipbuilders Association of Canada sent a letter to members.", "Shipbuilders Association of Canada", "CAN"),
+    ("The Riverside Commission on Public Hearings cancelled the meeting.", "Riverside Commission on Public Hearings",
+     "---GOV"),
+    ("The Harbour Chamber of Commerce opposed the new tax.", "Harbour Chamber of Commerce", "---BUS"),
+    ("The Directorate General of Inland Shipping said the ferry sank.", "Directorate General of Inland Shipping",
+     "---GOV"),
+])
+def test_unknown_organisations_of_the_held_out_news_round(parser, resolver, text: str, phrase: str,
+                                                          code: str) -> None:
+    table = resolve(parser, resolver, text)
+    actor = at(table, text, phrase)
+    assert actor is not None and actor.code == code, actor
+
+
+def test_a_spokesperson_speaks_for_the_state_body_or_not_for_a_state(parser, resolver) -> None:
+    text = "The spokesperson for the Spanish government condemned the raid."
+    table = resolve(parser, resolver, text)
+    spokesperson = at(table, text, "spokesperson")
+    assert spokesperson is not None and spokesperson.code == "ESPGOV"
+    text = "A spokesman for Brightline Coaches said the driver was safe."
+    table = resolve(parser, resolver, text)
+    spokesman = at(table, text, "spokesman")
+    assert spokesman is None or spokesman.code is None
+    assert spokesman is None or "+unknown-principal" in spokesman.rule
+
+
+def test_civil_officers_and_officers_after_the_police(parser, resolver) -> None:
+    text = "A wildlife officer moved the bear out of the park."
+    table = resolve(parser, resolver, text)
+    officer = at(table, text, "wildlife officer")
+    assert officer is not None and officer.code == "---GOV"
+    text = "Police stopped a van on the bridge. The officers involved were later suspended."
+    table = resolve(parser, resolver, text)
+    officers = at(table, text, "officers")
+    assert officers is not None and officers.code == "---COP" and "+police-context" in officers.rule
+    text = "The army shelled the hills. Two officers were wounded."
+    table = resolve(parser, resolver, text)
+    officers = at(table, text, "officers")
+    assert officers is not None and officers.code == "---MIL"
+
+
+def test_the_ends_of_a_route_are_places_not_governments(parser, resolver) -> None:
+    text = "The embassy will move from Tel Aviv to Jerusalem next year."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Jerusalem") is None or at(table, text, "Jerusalem").code == "ISR"
+    text = "Moscow sent a sharp note to Washington."
+    table = resolve(parser, resolver, text)
+    washington = at(table, text, "Washington")
+    assert washington is not None and washington.code == "USAGOV"
+
+
+def test_ibero_american_is_a_region_not_the_united_states(parser, resolver) -> None:
+    text = "Ibero-American leaders met in the port city on Friday."
+    table = resolve(parser, resolver, text)
+    leaders = at(table, text, "leaders")
+    assert leaders is None or not (leaders.code or "").startswith("USA")

@@ -187,3 +187,146 @@ def test_a_city_after_in_is_a_place_actor_of_its_country(parser, resolver) -> No
     place, government = at(table, text, "Bangkok"), at(table, text, "Bangkok", 1)
     assert place.rule == LOCATIVE_PLACE_RULE and place.code == "THA"
     assert government is not place and government.code == "THAGOV"
+
+
+# --- titles, nationalities and "of" phrases around a person's name ---------------------------
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("The Director-General of the WHO, Maren Solvik, warned of delays.", "Maren Solvik", "WHO"),
+    ("Solicitor General Tomas Reyes filed the petition on Monday.", "Tomas Reyes", "---GOV"),
+    ("President Arman Vosk of Tajikistan opened the session.", "Arman Vosk", "TJKGOV"),
+    ("The delay was criticised by Lena Parkov of Amnesty International.", "Lena Parkov", "AMNESTY"),
+    ("The statue honours former Chilean President Rodrigo Alvear.", "Rodrigo Alvear", "CHLELI"),
+    ("Yesterday, Norway's transport secretary, Olav Brekke, announced new rules.", "Olav Brekke", "NORGOV"),
+    ("The head of the Chilean navy, Rosa Ibanez, said the ships had left.", "Rosa Ibanez", "CHLMIL"),
+    ("Georgian chess player Giorgi Beridze won the final on Sunday.", "Giorgi Beridze", "GEO"),
+    ("David Beridze, a Georgian chess player, won the final.", "David Beridze", "GEO"),
+    ("Vantor CEO Ilse Brandt said profits rose.", "Ilse Brandt", "---BUS"),
+    ("Secretary of the Russian Security Council Sergei Volkov attended the talks.", "Sergei Volkov", "RUSGOV"),
+])
+def test_the_words_around_a_name_code_the_person(parser, resolver, text: str, phrase: str, code: str) -> None:
+    person = at(resolve(parser, resolver, text), text, phrase)
+    assert person is not None and person.kind == "person" and person.code == code, person
+
+
+def test_a_country_after_the_name_is_named_in_the_rule(parser, resolver) -> None:
+    text = "President Arman Vosk of Tajikistan opened the session."
+    person = at(resolve(parser, resolver, text), text, "Arman Vosk")
+    assert person is not None and person.rule.endswith("+name-of")
+
+
+def test_a_title_in_a_list_of_people_describes_its_own_name(parser, resolver) -> None:
+    text = ("The summit brought together President Ivan Dornov of Russia, Polish Prime Minister "
+            "Jan Wierzbicki, and others.")
+    table = resolve(parser, resolver, text)
+    first, second = at(table, text, "Ivan Dornov"), at(table, text, "Jan Wierzbicki")
+    assert first is not None and first.code == "RUSGOV"
+    assert second is not None and second is not first
+
+
+def test_a_possessor_name_inside_a_title_still_describes_the_holder(parser, resolver) -> None:
+    text = "Ruth Kaneda, Governor Alan Brody's chief of staff, resigned on Friday."
+    person = at(resolve(parser, resolver, text), text, "Ruth Kaneda")
+    assert person is not None and (person.code or "").endswith("GOV")
+
+
+def test_a_given_name_that_is_a_religion_stays_part_of_the_name(parser, resolver) -> None:
+    text = "The study was led by Dr Christian Falkenrath and his students."
+    person = at(resolve(parser, resolver, text), text, "Christian Falkenrath")
+    assert person is not None and person.kind == "person" and not (person.code or "").endswith("CHR")
+
+
+def test_a_title_with_a_from_phrase_before_the_name(parser, resolver) -> None:
+    text = "Yesterday, United States Senator from Vermont Perry Oakeshott ended his campaign."
+    table = resolve(parser, resolver, text)
+    person = at(table, text, "Perry Oakeshott")
+    assert person is not None and person.kind == "person" and person.code == "USALEG"
+    assert not any(a.kind == "anonymous" for a in table)
+
+
+def test_an_alias_surname_joins_the_known_person(parser, resolver) -> None:
+    text = "Mr Dornov met Robert Kocharian in Yerevan. Mr Kocharian said the talks went well."
+    table = resolve(parser, resolver, text)
+    full, bare = at(table, text, "Robert Kocharian"), at(table, text, "Mr Kocharian")
+    assert full is not None and bare is full and full.name == "Robert Kocharyan"
+
+
+def test_a_known_surname_coordinated_with_a_person_opens_the_sentence(parser, resolver) -> None:
+    text = "Trump and Prime Minister Ilse Varga will meet in Budapest on Friday."
+    person = at(resolve(parser, resolver, text), text, "Trump")
+    assert person is not None and person.name == "Donald Trump"
+
+
+def test_a_nationality_alone_is_named_in_the_rule(parser, resolver) -> None:
+    text = "Georgian chess player Giorgi Beridze won the final on Sunday."
+    person = at(resolve(parser, resolver, text), text, "Giorgi Beridze")
+    assert person is not None and person.rule.endswith("+nationality")
+
+
+# --- held-out news round: titles, principals and former roles --------------------------------
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("Postmaster General Dana Whitlock said the mail would arrive late.", "Dana Whitlock", "---GOV"),
+    ("Greenfield Party presidential nominee Tom Abernathy said he would stay in the race.",
+     "Tom Abernathy", "---PTY"),
+    ("Campaign manager Steve Rollins said the tour would go on.", "Steve Rollins", "---PTY"),
+    ("CNN anchor Lara Whitfield called the debate a mess.", "Lara Whitfield", "USAMED"),
+    ("US Special Representative for Syria Owen Marsh said the talks had stalled.", "Owen Marsh", "USADIP"),
+])
+def test_titles_of_the_held_out_news_round(parser, resolver, text: str, phrase: str, code: str) -> None:
+    table = resolve(parser, resolver, text)
+    actor = at(table, text, phrase)
+    assert actor is not None and actor.code == code, actor
+
+
+def test_a_title_for_a_country_leaves_that_country_out_of_the_holder_code(parser, resolver) -> None:
+    text = "UK Special Envoy for Yemen Ruth Calloway said the ceasefire was holding."
+    table = resolve(parser, resolver, text)
+    envoy = at(table, text, "Ruth Calloway")
+    assert envoy is not None and envoy.code == "GBRDIP"
+    assert at(table, text, "Yemen") is None
+
+
+def test_a_former_private_role_makes_no_elite(parser, resolver) -> None:
+    text = "Mark Tolliver, a former high school student, spoke at the rally. Former minister Ann Lacey spoke too."
+    table = resolve(parser, resolver, text)
+    student = at(table, text, "Mark Tolliver")
+    minister = at(table, text, "Ann Lacey")
+    assert student is not None and student.code is None
+    assert minister is not None and minister.code == "---ELI"
+
+
+def test_a_title_before_the_next_name_in_a_list_is_not_the_first_persons(parser, resolver) -> None:
+    text = ("The talks went on with the Deputy Minister of Trade, Oleg Varin, Vice President of the United States, "
+            "Harold Benning, and other officials.")
+    table = resolve(parser, resolver, text)
+    first = at(table, text, "Oleg Varin")
+    assert first is not None and not (first.code or "").startswith("USA")
+
+
+def test_a_title_parsed_as_a_second_subject_is_the_names_apposition(parser, resolver) -> None:
+    text = "Park Won-soon, the mayor of Seoul, South Korea, was seen at the hall, police said on Friday."
+    table = resolve(parser, resolver, text)
+    mayor = at(table, text, "Park Won-soon")
+    assert mayor is not None and mayor.code == "KORGOV"
+
+
+def test_a_dated_national_office_outweighs_a_title_read_as_the_uns(parser) -> None:
+    from newsgraph.actors import ActorResolver
+    import datetime as dt
+
+    text = "Security Council Secretary Nikolai Patrushev briefed the president on the talks."
+    table = ActorResolver().resolve(parser.parse(text), Article(id="t", text=text, published=dt.date(2010, 6, 14)))
+    secretary = at(table, text, "Nikolai Patrushev")
+    assert secretary is not None and secretary.code == "RUSGOV"
+    assert at(table, text, "Security Council") is None
+
+
+def test_a_title_naming_a_company_takes_the_companys_country(parser, resolver) -> None:
+    text = ("Danish shipping firm Nordvik said profits fell. Nordvik's CEO Lars Holm said costs rose. "
+            "Anna Berg, the chief financial officer of Nordvik, agreed.")
+    table = resolve(parser, resolver, text)
+    chief = at(table, text, "Lars Holm")
+    assert chief is not None and chief.code == "DNKBUS" and "+company-in-title" in chief.rule

@@ -350,6 +350,10 @@ class Lexicon:
     """Normalised names the entity model tags that never act: time zones, diseases ("UTC", "COVID-19")."""
     collective_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Lower-case plural names of several countries ("koreas") -> their ISO3 codes (``collective_countries.tsv``)."""
+    document_words: frozenset[str] = frozenset()
+    """Last words of names that name a law, treaty or other document, not an actor ("... Act")."""
+    side_nouns: frozenset[str] = frozenset()
+    """Plural agent nouns that, bare after "the", mean the sides of a talk or deal ("the parties")."""
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -504,7 +508,9 @@ def load_builtin() -> Lexicon:
                    rank_qualifiers=frozenset(row[0] for row in _data_lines("rank_qualifiers.txt")),
                    not_actors=frozenset(normalize(row[0]) for row in _data_lines("not_actors.txt")),
                    collective_countries={row[0].lower(): tuple(_alts(row[1]))
-                                         for row in _data_lines("collective_countries.tsv")})
+                                         for row in _data_lines("collective_countries.tsv")},
+                   document_words=frozenset(row[0] for row in _data_lines("document_words.txt")),
+                   side_nouns=frozenset(row[0] for row in _data_lines("side_nouns.txt")))
 
 
 def _add_ethnic_groups(table: PhraseTable) -> None:
@@ -548,7 +554,9 @@ def _load_people(table: PhraseTable) -> tuple[dict[str, KnownPerson], dict[str, 
             people[normalize(surface)] = person
             table.add(Entry(surface, name, "person", person.code, f"person:{name}", "actor:lexicon:known-person",
                             "people", "proper", gender=gender, role=person.role))
-        surnames.setdefault(normalize(name.split()[-1]), []).append(person)
+        # "Mr Kocharian" for Robert Kocharyan: an alias spelling the surname otherwise names him too
+        for surname in dict.fromkeys(normalize(s.split()[-1]) for s in [name, *aliases] if len(s.split()) >= 2):
+            surnames.setdefault(surname, []).append(person)
     return people, surnames
 
 

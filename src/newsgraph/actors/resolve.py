@@ -86,7 +86,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from newsgraph.actors.lexicon import ETHNIC_RULE, PLACE_RULE, Entry, Lexicon, Match, load_builtin, normalize, read_extra
+from newsgraph.actors.lexicon import ETHNIC_RULE, PLACE_RULE, Entry, KnownPerson, Lexicon, Match, load_builtin, normalize, read_extra
 from newsgraph.records import Actor, ActorKind, ActorTable, Article, Mention
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -98,6 +98,20 @@ CONJUNCTIONS = {"and", "or", "&"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 DESCRIPTION_RULE = "actor:coref:definite-description"
 POSSESSOR_RULE = "actor:coref:possessor-country"
+#: Added to a person's rule when the "of" phrase after the name gives its country or body.
+NAME_OF_RULE = "+name-of"
+#: Added to a person's rule when a nationality word with no agent noun gave the country alone.
+NATIONALITY_RULE = "+nationality"
+#: Added to a position's rule when the body, country or person its "for"/"to" phrase names gave the code.
+PRINCIPAL_RULE = "+principal"
+#: Added to a position's rule when its "for"/"to" phrase names a company or person no lexicon codes (no code).
+UNKNOWN_PRINCIPAL_RULE = "+unknown-principal"
+#: Added to a title's holder coded with the country of the organisation its title names ("Tesco's CEO").
+COMPANY_IN_TITLE_RULE = "+company-in-title"
+#: Added to a bare "officers" coded COP because the last armed body the text named was the police.
+POLICE_CONTEXT_RULE = "+police-context"
+#: Added to an unknown organisation's rule when a country named inside its name gave the country.
+COUNTRY_IN_NAME_RULE = "+country-in-name"
 #: Sectors of a state's own bodies: no antecedent for "the group", and a possessor whose country
 #: its forces take ("his forces" after a president).
 STATE_SECTORS = {"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "DIP", "ELI"}
@@ -135,6 +149,8 @@ class Description:
     end: int = 0
     text: str = ""
     plover: str | None = None
+    rule_suffix: str = ""
+    """What the candidate's rule gains when this description codes it."""
 
 
 @dataclass(slots=True)
@@ -215,6 +231,7 @@ class _Resolution:
         self.described_heads: set[int] = set()
         self.appositives: list[Candidate] = []
         self.leader_names: dict[int, Candidate] = {}
+        self._document_abbreviations: set[str] | None = None
 
     def _split_headline_entities(self) -> list[SpacySpan]:
         """ "Obama Meets Putin": in a title-cased sentence the model joins every capitalised word
@@ -329,6 +346,7 @@ class _Resolution:
         self.candidates.extend(groups)
         self._add_context_aliases()
         self._add_leftover_entities()
+        self._code_from_company_in_title()
         self._link_abbreviations()
         self._link_titles_to_people()
         self._link_definite_descriptions()
@@ -413,6 +431,7 @@ class _Resolution:
             if ent.label_ != "PERSON":
                 continue
             start, end = self._trim_person(ent)
+            start = self._given_name_before(start)
             if end <= start or self._common_noun_phrase(start, end) or self._epithet_before_country(start, end) \
                     or self._not_an_actor(start, end):
                 continue
@@ -426,6 +445,10 @@ class _Resolution:
                 add(self._extra_person(lexical), lexical.start, lexical.end)
                 continue
             add(self._person(start, end, "actor:ner:person"), start, end)
+        for ent in self.entities:
+            name = self._name_after_place(ent)
+            if name is not None:
+                add(self._person(name[0], name[1], "actor:ner:name-after-place"), name[0], name[1])
         for ent in self.entities:
             if ent.label_ in ENTITY_LABELS and ent.label_ != "PERSON" and len(ent) == 1 \
                     and ent.start not in self.match_of and len(self.lex.surnames.get(normalize(ent.text), [])) == 1:
@@ -453,6 +476,23 @@ class _Resolution:
                 self.person_tokens.update(range(tokens.start, tokens.end))
         persons.sort(key=lambda c: c.start)
         return persons
+
+    def _name_after_place(self, ent: SpacySpan) -> tuple[int, int] | None:
+        """ "Senator from Vermont Bernie Sanders" with "Vermont Bernie Sanders" tagged as an
+        organisation: a place's name, then a known given name and capitalised words, is a place
+        and a person (token span of the person's name)."""
+        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC"):
+            return None
+        # the place inside the entity is dropped from the name matches ("Warsaw" in "Warsaw Pact")
+        place = next((m for m in self.all_matches if m.start == ent.start and m.entry.kind != "sector"), None)
+        if place is None or ent.end - place.end < 2 \
+                or not (place.entry.kind == "country" or place.entry.rule == PLACE_RULE):
+            return None
+        words = self.doc[place.end:ent.end]
+        if words[0].text not in self.lex.first_names \
+                or not all(w.is_alpha and w.text[:1].isupper() and w.i not in self.match_of for w in words):
+            return None
+        return place.end, ent.end
 
     def _person_conjuncts(self, name: Token) -> list[SpacySpan]:
         """ "Meyer and Reives said": a capitalised name the model left untagged, coordinated with a
@@ -497,8 +537,11 @@ class _Resolution:
         """ "Trump urges ...": the model tags a well-known surname as a common noun outside any
         entity; a capitalised noun that is exactly one known person's surname, standing alone
         (no capitalised name word beside it), is that person."""
+        # "Trump and King Abdullah will meet": a subject coordinated with a person's name, whatever its tag
+        beside_person = token.dep_ in SUBJECT_DEPS and any(c.ent_type_ == "PERSON" for c in token.conjuncts)
         if token.ent_type_ or token.i in self.match_of or not token.text[:1].isupper() \
-                or token.pos_ not in ("PROPN", "NOUN") or len(self.lex.surnames.get(normalize(token.text), [])) != 1:
+                or (token.pos_ not in ("PROPN", "NOUN") and not beside_person) \
+                or len(self.lex.surnames.get(normalize(token.text), [])) != 1:
             return False
         neighbours = [self.doc[i] for i in (token.i - 1, token.i + 1)
                       if 0 <= i < len(self.doc) and not self._headline_word(self.doc[i])]
@@ -509,6 +552,8 @@ class _Resolution:
         # a sentence's first word or a common noun ("Hunt for ...", "Cook") only as the subject of
         # the verb right after it: "Trump urges"
         if token.pos_ == "PROPN" and not token.is_sent_start:
+            return True
+        if beside_person:
             return True
         return token.dep_ == "nsubj" and token.head.i == token.i + 1 and token.head.pos_ in ("VERB", "AUX")
 
@@ -544,6 +589,17 @@ class _Resolution:
             candidate.quality = 3
             candidate.identity = f"person:{match.entry.name}"
         return candidate
+
+    def _given_name_before(self, start: int) -> int:
+        """ "Dr Christian Keysers" tagged as the surname alone: a capitalised given name right before a
+        person's name that is also an agent noun (the religion "Christian") is part of the name."""
+        if start == 0:
+            return start
+        before = self.doc[start - 1]
+        if before.text in self.lex.first_names and self._sector_match(before.i) is not None \
+                and before.text[:1].isupper() and not before.is_sent_start:
+            return start - 1
+        return start
 
     def _trim_person(self, ent: SpacySpan) -> tuple[int, int]:
         """Drop leading courtesy titles, job titles and place names that NER kept in the name."""
@@ -595,19 +651,60 @@ class _Resolution:
                 self.appositives.append(Candidate(appositive.start, appositive.end, appositive.text,
                                                   "actor:coref:appositive", candidate.identity, candidate.name,
                                                   "person", head=appositive.head))
-            for description in (self._honorific_title(token_span.start), self._premodifier_role(token_span.start),
-                                appositive):
+            premodifier = self._premodifier_role(token_span.start)
+            if premodifier is not None and premodifier.head is not None:
+                self.described_heads.add(premodifier.head)
+            known = self.lex.people.get(normalize(candidate.name))
+            for description in (self._honorific_title(token_span.start), premodifier, appositive,
+                                self._nationality_before(token_span.start), self._nationality_in_apposition(token_span)):
                 if description is None or (description.quality <= candidate.quality
                                            and not _refines(description.code, candidate.code)):
                     continue
+                if known is not None and self._national_office_held(known) \
+                        and not _refines(description.code, candidate.code):
+                    # "Security Council Secretary Nikolai Patrushev", "the party's nominee, President
+                    # Trump": the national office the lexicon dates to the article outweighs a title
+                    # that reads like an international body's or a party's
+                    self.absorbed.update(id(m) for m in description.absorbed)
+                    continue
                 candidate.role, candidate.code, candidate.quality = description.role, description.code, description.quality
+                candidate.rule += description.rule_suffix
                 candidate.sector = description.plover
                 self.absorbed.update(id(m) for m in description.absorbed)
-            known = self.lex.people.get(normalize(candidate.name))
             if known is not None and candidate.quality < 2:
                 candidate.code, known_role = known.office_on(self.article.published)
                 candidate.role = candidate.role or known_role
                 candidate.sector = None
+            self._code_from_name_of(candidate, token_span)
+
+    def _national_office_held(self, person: KnownPerson) -> bool:
+        """Whether the lexicon dates a national office of the person to the article's publication day."""
+        day = self.article.published
+        return day is not None and any(t.national and t.covers(day) for t in person.terms)
+
+    def _code_from_name_of(self, candidate: Candidate, name: SpacySpan) -> None:
+        """ "President Ivan Petrov of Tajikistan": a title of no country before a name takes the
+        country named in an "of" phrase right after the name; a person with no code at all takes the
+        country's or body's code ("Ann Roe of Amnesty International")."""
+        code = candidate.code or ""
+        if code and not code.startswith(UNKNOWN_COUNTRY):
+            return
+        after = name.end
+        if after + 1 >= len(self.doc) or self.doc[after].lower_ != "of":
+            return
+        match = self._named_match(after + 1)
+        if match is None and self.doc[after + 1].lower_ == "the" and after + 2 < len(self.doc):
+            match = self._named_match(after + 2)
+        named = self._code(match.entry) if match is not None and match.start <= after + 2 else None
+        if not named or match is None:
+            return
+        if match.entry.kind == "country" and named[:3] in self.lex.countries:
+            candidate.code = named[:3] + code[len(UNKNOWN_COUNTRY):]
+        elif not code and match.entry.kind == "organization" and match.entry.rule != CAPITAL_RULE:
+            candidate.code = named
+        else:
+            return
+        candidate.rule += NAME_OF_RULE
 
     def _honorific_title(self, first: int) -> Description | None:
         """ "Professor Ann Roe": a courtesy title that is also an agent noun gives its sector (EDU)."""
@@ -616,12 +713,16 @@ class _Resolution:
         return self._describe([first], [first])
 
     def _premodifier_role(self, first: int) -> Description | None:
-        """ "Kremlin spokesman Mr Peskov", "NATO Secretary-General Jens Stoltenberg"."""
+        """ "Kremlin spokesman Mr Peskov", "NATO Secretary-General Jens Stoltenberg", "Senator from
+        Vermont Ann Roe"."""
         end = first
-        if end == 0 or self._sector_match(end - 1) is None:
+        if end == 0:
             return None
+        start = end if self._sector_match(end - 1) is not None else self._place_of_title_before(end)
+        if start is None:
+            return None
+        title_head = start - 1 if start < end else None
         sentence_start = self.doc[first].sent.start
-        start = end
         while start > sentence_start and end - start < MAX_PREMODIFIER_TOKENS:
             token = self.doc[start - 1]
             in_lexicon = (start - 1) in self.match_of
@@ -637,23 +738,112 @@ class _Resolution:
             if not allowed or (start - 1) in self.person_tokens:
                 break
             start -= 1
+        walked = start
         # "Iran's hardline President", "Ithilen's awful and evil minister": the adjectives between
         # the country and the title belong to the description only when a name comes before them
         while start < end and (self.doc[start].tag_ == "POS" or self.doc[start].is_punct
                                or self.doc[start].lower_ in CONJUNCTIONS
                                or (_describing_word(self.doc[start]) and start not in self.match_of)):
             start += 1
-        return self._describe(list(range(start, end)), list(range(start, end)))
+        # "former Chilean President Jorge Soto": a dropped "former" still makes the holder an elite
+        former = [i for i in range(walked, start) if _former_word(self.doc[i])]
+        modifier_end = end
+        if title_head is not None and self.doc[title_head + 1].lower_ == "for":
+            # "US Special Representative for Iran Brian Hook": the country the title is for is not the holder's
+            modifier_end = title_head + 1
+        description = self._describe(list(range(start, end)), former + list(range(start, modifier_end)))
+        if description is not None and modifier_end < end:
+            description.absorbed += [m for m in (self._named_match(i) for i in range(modifier_end, end))
+                                     if m is not None and m not in description.absorbed]
+        if description is not None and title_head is not None:
+            # the title before a "from"/"of" phrase is this person's, no agent of its own
+            description.head = title_head
+        return description
+
+    def _nationality_before(self, first: int) -> Description | None:
+        """ "Georgian tennis player Nikoloz Basilashvili", "English mathematician John Conway": a
+        nationality before lower-case words that name no agent gives the person its country alone."""
+        sentence_start = self.doc[first].sent.start
+        i = first - 1
+        while i >= sentence_start and first - i <= 6 and i not in self.match_of \
+                and (_describing_word(self.doc[i]) or (self.doc[i].lower_ in CONJUNCTIONS and i + 1 < first)):
+            i -= 1
+        if i == first - 1 or self.doc[first - 1].pos_ != "NOUN" or i < sentence_start:
+            return None
+        return self._nationality_description(i, first)
+
+    def _nationality_in_apposition(self, name: SpacySpan) -> Description | None:
+        """ "Nikoloz Basilashvili, a Georgian tennis player, ...": the same, in an apposition."""
+        for child in name.root.children:
+            if child.dep_ != "appos" or child.i < name.end or child.pos_ != "NOUN" or child.i in self.match_of:
+                continue
+            for i in range(child.left_edge.i, child.i):
+                match = self._named_match(i)
+                if match is not None and match.end <= child.i:
+                    return self._nationality_description(match.end - 1, child.i + 1)
+        return None
+
+    def _nationality_description(self, last: int, end: int) -> Description | None:
+        """The country alone of a nationality word ending at token ``last``, for a description up to ``end``."""
+        match = self._named_match(last)
+        if match is None or match.end != last + 1 or match.entry.kind not in ("country", "adjective") \
+                or match.entry.source not in ("country", "extra"):
+            return None
+        code = self._code(match.entry)
+        if not code or code[:3] not in self.lex.countries:
+            return None
+        s, e, _ = self._span_text(match.start, end)
+        return Description(" ".join(self.text[s:e].split()), code[:3], None, 1, [match], rule_suffix=NATIONALITY_RULE)
+
+    def _place_of_title_before(self, first: int) -> int | None:
+        """ "Senator from Vermont Ann Roe", "Secretary of the Security Council Ann Roe": where a title's
+        "from" or "of" phrase naming a country, place or body ends right before the name, the token
+        of that preposition (the title's phrase goes on before it); else None."""
+        place = next((m for m in self.all_matches if m.end == first and m.entry.kind != "sector"), None)
+        if place is None or place.start < 2 or not (place.entry.kind in ("country", "organization")
+                                                    or place.entry.rule in (PLACE_RULE, CAPITAL_RULE)):
+            return None
+        preposition = place.start - 1
+        if self.doc[preposition].lower_ == "the":
+            preposition -= 1
+        title = self._sector_match(preposition - 1) if preposition >= 1 else None
+        if self.doc[preposition].lower_ not in ("from", "of", "for") or title is None or title.entry.collective:
+            return None
+        return preposition
 
     def _appositive_role(self, name: SpacySpan) -> Description | None:
         """ "Julian Smith, the US ambassador to NATO," and "The US envoy, Julian Smith,"."""
         head = name.root
         for child in head.children:
-            if child.dep_ == "appos" and child.i >= name.end and self._sector_match(child.i):
+            if child.dep_ == "appos" and child.i >= name.end and self._sector_match(child.i) \
+                    and not self._title_before_next_name(child):
                 return self._describe_phrase(child)
         if head.dep_ == "appos" and head.head.i < name.start and self._sector_match(head.head.i):
             return self._describe_phrase(head.head, exclude=set(range(name.start, name.end)))
+        twin = self._twin_subject_title(name)
+        if twin is not None:
+            return self._describe_phrase(twin)
         return self._title_between_commas(name)
+
+    def _twin_subject_title(self, name: SpacySpan) -> Token | None:
+        """ "Park Won-soon, the mayor of Seoul, was found dead" parsed with two subjects: a title
+        right after the name's comma that is a subject of the name's own verb is its apposition."""
+        if name.end + 2 >= len(self.doc) or self.doc[name.end].text != "," or name.root.dep_ not in SUBJECT_DEPS:
+            return None
+        first = self.doc[name.end + 1]
+        title = self.doc[name.end + 2] if first.lower_ in DEFINITE | INDEFINITE else first
+        if title.dep_ in SUBJECT_DEPS and title.head.i == name.root.head.i and self._sector_match(title.i) \
+                and title.tag_ == "NN" and not self._title_before_next_name(title):
+            return title
+        return None
+
+    def _title_before_next_name(self, title: Token) -> bool:
+        """ "Deputy Minister Ann Roe, Vice President of Arnor, Jan Nowak, ...": in a list of titles and
+        names, the title right before a comma and another name is that name's."""
+        comma = title.i + 1
+        while comma < len(self.doc) and comma <= title.right_edge.i + 1 and self.doc[comma].text != ",":
+            comma += 1
+        return comma < len(self.doc) and self.doc[comma].text == "," and comma + 1 in self.person_tokens
 
     def _title_between_commas(self, name: SpacySpan) -> Description | None:
         """ "According to the Dallas mayor, Dee Margo, police ...": a singular title right before a
@@ -662,12 +852,21 @@ class _Resolution:
         title_end = name.start - 2
         if title_end < 0 or self.doc[name.start - 1].text != "," or not self._closes_apposition(name.end):
             return None
-        title = self._sector_match(title_end)
-        head = self.doc[title_end]
-        if title is None or title.end != title_end + 1 or title.entry.collective or title.entry.role == "plural" \
+        head = self._position_of_body(self.doc[title_end]) or self.doc[title_end]
+        title = self._sector_match(head.i)
+        if title is None or title.end != head.i + 1 or title.entry.collective or title.entry.role == "plural" \
                 or title.entry.placed or head.tag_ not in ("NN", "NNP") or head.i in self.person_tokens:
             return None
         return self._describe_phrase(head, exclude=set(range(name.start - 1, len(self.doc))))
+
+    def _position_of_body(self, body: Token) -> Token | None:
+        """ "the head of the country's counter-terror police, Neil Basu,": the generic position whose
+        "of" phrase ends with the body right before the comma."""
+        preposition = body.head
+        if body.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i >= body.i:
+            return None
+        position = self._sector_match(preposition.head.i)
+        return preposition.head if position is not None and position.entry.generic else None
 
     def _closes_apposition(self, i: int) -> bool:
         """Whether the words from token ``i`` on close an apposition: a comma or the sentence's end."""
@@ -690,6 +889,11 @@ class _Resolution:
             role_tokens.append(i)
         while role_tokens and self.doc[role_tokens[0]].lower_ in INDEFINITE | DEFINITE:
             role_tokens.pop(0)
+        if any(self._name_ends_unpossessed(i) for i in role_tokens):
+            # "President Petrov of Russia, Polish Prime Minister Jan Nowak, ...": a title with a name
+            # of its own in a list of people describes that person, not this one ("Governor Chris
+            # Christie's deputy" still describes the deputy)
+            return None
         modifiers = [i for i in role_tokens if i <= head.i]
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -700,6 +904,12 @@ class _Resolution:
             description.start, description.end, description.text = self._span_text(role_tokens[0], role_tokens[-1] + 1)
         return description
 
+    def _name_ends_unpossessed(self, i: int) -> bool:
+        """Whether token ``i`` ends a person's name with no possessive after it."""
+        following = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        return i in self.person_tokens and (following is None or (following.i not in self.person_tokens
+                                                                   and following.tag_ != "POS"))
+
     def _describe(self, role_tokens: list[int], modifier_tokens: list[int]) -> Description | None:
         """The code a title phrase implies: IGO > national body > country + sector > region + sector."""
         if not role_tokens:
@@ -707,6 +917,10 @@ class _Resolution:
         sector, plover = self._phrase_sector(modifier_tokens)
         if sector is None:
             return None
+        if sector == "ELI" and self._former_private_role(modifier_tokens):
+            # still the holder's description (no actor of its own), but one that codes nothing
+            s, e, _ = self._span_text(role_tokens[0], role_tokens[-1] + 1)
+            return Description(" ".join(self.text[s:e].split()), None, None, 0)
         used: list[Match] = []
         for i in modifier_tokens:
             match = self._named_match(i)
@@ -717,6 +931,12 @@ class _Resolution:
         s, e, _ = self._span_text(role_tokens[0], role_tokens[-1] + 1)
         role = " ".join(self.text[s:e].split())
         return Description(role, code, sector, quality, used, plover=self._plover_for(code, sector, plover))
+
+    def _former_private_role(self, tokens: list[int]) -> bool:
+        """ "a former high school student", "ex-Muslim", "former Newsweek manager": a title no
+        longer held that was no public office makes no elite (and no longer what the noun says)."""
+        held, _ = self._phrase_sector([i for i in tokens if not _former_word(self.doc[i])])
+        return held is not None and held not in STATE_SECTORS | {"PTY"}
 
     def _plover_for(self, code: str | None, agent: str | None, plover: str | None) -> str | None:
         """The PLOVER sector of a coded phrase: the agent noun's, unless a named body gave the code
@@ -743,7 +963,7 @@ class _Resolution:
                       if m.entry.sector and not m.entry.generic and m.entry.rule != ETHNIC_RULE]
             bodies += [m for m in self._sector_matches(of_tokens or []) if m.entry.sector and not m.entry.generic]
             chosen = bodies[0] if bodies else chosen
-        if any(self.doc[i].lower_ in FORMER_WORDS or self.doc[i].lower_.startswith("ex-") for i in tokens):
+        if any(_former_word(self.doc[i]) for i in tokens):
             return "ELI", "ELI"
         return self._user_agents_joined(found, chosen) or chosen.entry.sector, self._plover_of(chosen.entry)
 
@@ -787,10 +1007,72 @@ class _Resolution:
                 continue
             if match.end < len(self.doc) and (match.end in self.person_tokens or self.doc[match.end].text in self.lex.honorifics):
                 continue
-            if self._inside_unknown_name(head, match.start) or self._body_of_position(head):
+            if self._inside_unknown_name(head, match.start) or self._body_of_position(head) \
+                    or self._title_of_named_person(match, head):
                 continue
             groups.extend(self._group_from(match, head))
         return groups
+
+    def _last_armed_body_before(self, i: int) -> str | None:
+        """COP or MIL: the sector of the last police or military agent noun before token ``i`` in
+        the document ("Police shot a man ... the officers involved"), else of the first after it in
+        its sentence ("Officers arrived after police were called"), else None."""
+        after = range(i + 1, self.doc[i].sent.end)
+        for j in [*range(i - 1, -1, -1), *after]:
+            match = self._sector_match(j)
+            if match is not None and not match.entry.generic and match.entry.sector in ("COP", "MIL"):
+                return match.entry.sector
+        return None
+
+    def _code_of_principal(self, head: Token, sector: str) -> str | None:
+        """ "a spokesman for the Taliban", "aides to Afghan President Karzai": a position of no body
+        speaks for the body, country or coded person its "for"/"to" phrase names."""
+        national_sector = sector if sector not in ("IGO", "ALLY") else ""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("for", "to"):
+                continue
+            for principal in (t for t in child.children if t.dep_ == "pobj"):
+                match = self._named_match(principal.i)
+                code = self._code(match.entry) if match is not None else None
+                if match is not None and code and match.entry.kind == "organization":
+                    return code
+                if match is not None and code and match.entry.kind in ("country", "adjective") \
+                        and code[:3] in self.lex.countries:
+                    return code[:3] + national_sector
+                person = next((c for c in self.candidates if c.kind == "person" and c.start <= principal.idx < c.end), None)
+                if person is not None and (person.code or "")[:3] in self.lex.countries:
+                    return (person.code or "")[:3] + national_sector
+                country = self._country_of_state_body(principal)
+                if country:
+                    return country + national_sector
+                if match is None and principal.pos_ == "PROPN":
+                    # "a spokesman for Stagecoach", "an aide to the singer West": speaking for a
+                    # company or a person no lexicon knows makes no government official
+                    return ""
+        return None
+
+    def _country_of_state_body(self, body: Token) -> str | None:
+        """ "the German government", "Russia's defence ministry": the country of an agent noun of the
+        state whose modifier names one."""
+        own = self._sector_match(body.i)
+        if own is None or own.entry.generic or own.entry.sector not in STATE_SECTORS:
+            return None
+        for modifier in body.children:
+            if modifier.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            match = self._named_match(modifier.i)
+            code = self._code(match.entry) if match is not None else None
+            if match is not None and code and match.entry.kind in ("country", "adjective") and code[:3] in self.lex.countries:
+                return code[:3]
+        return None
+
+    def _title_of_named_person(self, match: Match, head: Token) -> bool:
+        """ "head of the EU Council Jan Nowak": a position whose "of" phrase runs into a person's
+        name is that person's title, no group of its own."""
+        if not match.entry.generic:
+            return False
+        return any(t.i in self.person_tokens for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+                   for t in child.subtree)
 
     def _leader_before(self, i: int, head: Token) -> Match | None:
         """ "the Maduro government", "the Erdogan administration": a known office holder's name modifying an
@@ -910,9 +1192,17 @@ class _Resolution:
         if phrase_sector is None and entry.generic:
             # "the station", "a member": a position with no body named is no actor
             return []
+        police_context = entry.generic and generic_only and phrase_sector == "MIL" and not modifiers \
+            and normalize(entry.name) == "officer" and self._last_armed_body_before(head.i) == "COP"
+        if police_context:
+            phrase_sector, plover = "COP", self.lex.plover_sector_of_agent("COP")
         if sector != "ALLY":
             sector = phrase_sector or ""
         collective = entry.collective and not (entry.role == "plural")
+        if head.lower_ in self.lex.side_nouns and determiner in DEFINITE and not modifiers and i + 1 == match.start \
+                and not any(child.dep_ in ("prep", "relcl") for child in head.children):
+            # "the parties discussed ...": the two sides of a talk or a deal, no political party
+            return []
         if sector == "ALLY" and not modifiers:
             if determiner != "the":
                 return []
@@ -941,6 +1231,9 @@ class _Resolution:
         results: list[Candidate] = []
         for index, part in enumerate(parts):
             code = self._combine_matches(part, sector, generic_only)[0]
+            principal = self._code_of_principal(head, sector) if entry.generic and generic_only \
+                and code is not None and code.startswith(UNKNOWN_COUNTRY) else None
+            code = (principal or None) if principal is not None else code
             if entry.placed and code is not None and code.startswith(UNKNOWN_COUNTRY):
                 # "two men": a noun coded only when a country names it ("Indian men")
                 code = None
@@ -986,6 +1279,10 @@ class _Resolution:
                                   head=head.i, title_word=normalize(entry.name), sector=part_plover)
             if kind == "anonymous" and determiner in DEFINITE:
                 candidate.rule = "actor:anonymous:definite"
+            if principal is not None:
+                candidate.rule += PRINCIPAL_RULE if principal else UNKNOWN_PRINCIPAL_RULE
+            if police_context:
+                candidate.rule += POLICE_CONTEXT_RULE
             if not last_part:
                 candidate.end = self._span_text(part[0].start, part[-1].end)[1]
             results.append(candidate)
@@ -1222,7 +1519,7 @@ class _Resolution:
             return False
         preposition = token.head
         return preposition.lower_ in LOCATIVE_PREPOSITIONS or (
-            preposition.lower_ == "of" and preposition.head.lower_ in COMPASS_WORDS)
+            preposition.lower_ == "of" and preposition.head.lower_ in COMPASS_WORDS) or _end_of_route(token)
 
     def _add_context_aliases(self) -> None:
         """ "the alliance" -> NATO, when NATO itself is named in the document."""
@@ -1265,7 +1562,8 @@ class _Resolution:
                 end -= 1
             if end <= start or any(self._named_match(i) or i in self.person_tokens for i in range(start, end)):
                 continue
-            if self.doc[start].text in self.lex.event_name_words or self._not_an_actor(start, end):
+            if self.doc[start].text in self.lex.event_name_words or self._not_an_actor(start, end) \
+                    or self._document_name(start, end):
                 continue
             agents = [m for m in (self._sector_match(i) for i in range(start, end)) if m is not None]
             if agents and not self._inside_unknown_name(self.doc[end - 1], min(m.start for m in agents)):
@@ -1288,16 +1586,68 @@ class _Resolution:
             else:
                 owner = self._leading_nationality(start, end) or self._country_after(self.doc[start:end].root)
                 rule += "+nationality" if owner else ""
+                if not owner:
+                    owner = self._country_in_name(start, end)
+                    rule += COUNTRY_IN_NAME_RULE if owner else ""
             agent, plover = self._org_keyword_sector(start, end)
             if owner in self.lex.igo_names:
                 agent = agent if agent in IGO_BRANCH_SECTORS else ""
             if agent:
                 rule += "+keyword-sector"
+            described = self._described_organisation(start)
+            if described is not None:
+                # "UK-based retailer Tesco": the words before the name say what and whose it is
+                owner = owner or described[0]
+                agent, plover = (agent, plover) if agent else (described[1], described[2])
+                rule += "+description"
             code = (owner or UNKNOWN_COUNTRY) + agent if agent else owner
-            self.candidates.append(Candidate(s, e, text, rule, f"org:{normalize(text)}", " ".join(text.split()),
-                                             "organization", code=code, quality=2 if owner else 1, head=end - 1,
-                                             sector=plover))
+            organisation = Candidate(s, e, text, rule, f"org:{normalize(text)}", " ".join(text.split()),
+                                     "organization", code=code, quality=2 if owner else 1, head=end - 1, sector=plover)
+            self.candidates.append(organisation)
             self._take(s, e)
+            if described is not None:
+                self._join_description(organisation, start - 1)
+
+    def _code_from_company_in_title(self) -> None:
+        """ "Tesco's CEO Dave Lewis", "the chief executive of Tesco": a title of no country whose
+        words name an organisation the text gives a country elsewhere ("UK-based retailer Tesco")
+        takes that country."""
+        countries: dict[str, str] = {}
+        for candidate in self.candidates:
+            if candidate.kind == "organization" and candidate.identity.startswith("org:") \
+                    and (candidate.code or "")[:3] in self.lex.countries:
+                countries.setdefault(candidate.identity, (candidate.code or "")[:3])
+        if not countries:
+            return
+        for candidate in self.candidates:
+            code = candidate.code or ""
+            if candidate.kind not in ("person", "anonymous") or not code.startswith(UNKNOWN_COUNTRY) \
+                    or code == UNKNOWN_COUNTRY:
+                continue
+            words = re.sub(r"['’]s\b", "", f" {normalize(candidate.role or candidate.text)} ")
+            named = [country for identity, country in countries.items() if f" {identity[4:]} " in words]
+            if len(set(named)) == 1:
+                candidate.code = named[0] + code[len(UNKNOWN_COUNTRY):]
+                candidate.rule += COMPANY_IN_TITLE_RULE
+
+    def _join_description(self, organisation: Candidate, head: int) -> None:
+        """ "UK-based retailer Tesco": the agent phrase before the name is a mention of the organisation."""
+        for candidate in self.candidates:
+            if candidate.head == head and candidate.kind in ("group", "anonymous"):
+                candidate.identity, candidate.name, candidate.kind = organisation.identity, organisation.name, "organization"
+                candidate.code, candidate.sector = organisation.code, organisation.sector
+                candidate.rule = "actor:coref:description"
+
+    def _document_name(self, start: int, end: int) -> bool:
+        """ "the National Emergencies Act", "Ballot Interference Prevention Act (BIPA)": a law's or
+        treaty's name (``document_words.txt``), or the abbreviation a text gives one, is no actor."""
+        if self.doc[end - 1].text in self.lex.document_words and end - start >= 2:
+            return True
+        if self._document_abbreviations is None:
+            self._document_abbreviations = {
+                found.group(2) for found in re.finditer(r"\b([A-Z]\w+) \(([A-Z][A-Z.]{1,7})\)", self.text)
+                if found.group(1) in self.lex.document_words}
+        return self._span_text(start, end)[2] in self._document_abbreviations
 
     def _person_by_name(self, text: str) -> Candidate | None:
         """ "Senator Ann Roe ... Roe said": a name the entity model tags as an organisation that is the
@@ -1321,6 +1671,20 @@ class _Resolution:
                 return code[:3] if code and code[:3].isalpha() else None
         return None
 
+    def _country_in_name(self, start: int, end: int) -> str | None:
+        """ "Royal Canadian Mounted Police", "Recording Industry Association of America": a
+        nationality word or country's name inside an unknown organisation's name, when the name
+        holds exactly one (a body named for two countries is neither's)."""
+        countries = set()
+        for match in self.all_matches:
+            if match.start <= start or match.end > end or match.entry.kind not in ("adjective", "country") \
+                    or match.entry.source not in ("country", "extra"):
+                continue
+            code = self._code(match.entry)
+            if code and code[:3] in self.lex.countries:
+                countries.add(code[:3])
+        return next(iter(countries)) if len(countries) == 1 else None
+
     def _country_after(self, head: Token) -> str | None:
         """ "the University of Arnor in Scotland": the country an "in" phrase names."""
         preposition, places = self._place_after(head)
@@ -1343,6 +1707,30 @@ class _Resolution:
                 if entry is not None and (found is None or first + width > found[0]):
                     found = (first + width, entry[0], entry[1] or self.lex.plover_sector_of_agent(entry[0]))
         return (found[1], found[2]) if found else ("", None)
+
+    def _described_organisation(self, start: int) -> tuple[str | None, str, str | None] | None:
+        """(country, CAMEO agent, PLOVER sector) of the description right before an unknown
+        organisation's name: lower-case words with an agent noun ("retailer Tesco", "property
+        developer Echo"), with the country before them ("UK-based retailer", "Danish shipping firm")."""
+        i = start - 1
+        agent: Match | None = None
+        while i >= 0 and start - i <= 4 and self.doc[i].text[:1].islower() and self.doc[i].is_alpha \
+                and self.doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
+            found = self._sector_match(i)
+            if found is not None and found.entry.sector and not found.entry.generic and agent is None:
+                agent = found
+            i -= 1
+        if agent is None or agent.end != start or agent.entry.rule == ETHNIC_RULE:
+            return None
+        if i >= 2 and self.doc[i].lower_ in self.lex.origin_words and self.doc[i - 1].text in ("-", "–"):
+            i -= 2
+        named = self._named_match(i) if i >= 0 else None
+        country = None
+        if named is not None and named.end == i + 1 \
+                and (named.entry.kind in ("country", "adjective") or named.entry.rule in (PLACE_RULE, CAPITAL_RULE)):
+            code = self._code(named.entry)
+            country = code[:3] if code and code[:3] in self.lex.countries else None
+        return country, agent.entry.sector or "", self._plover_of(agent.entry)
 
     def _owner_country(self, start: int) -> str | None:
         """The country of "Russia's Baltic Fleet", "Ecuador's Ombudsman's Office": a country
@@ -1677,6 +2065,26 @@ def _title_cased(sentence: SpacySpan) -> bool:
     return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
+def _end_of_route(place: Token) -> bool:
+    """ "moved its embassy from Tel Aviv to Jerusalem", "the flight from London to Sydney": either end
+    of a "from ... to" route is a place, not its government ("a protest from Beijing" stays one)."""
+    preposition = place.head
+    other = {"from": "to", "to": "from"}.get(preposition.lower_)
+    if other is None:
+        return False
+    around = list(preposition.head.children) + list(place.children)
+    if preposition.head.dep_ == "pobj" and preposition.head.head.lower_ == other:
+        return True
+    doc = place.doc
+    # however the parser attached them, "from X to Y" written in a row is a route
+    if other == "to" and place.right_edge.i + 1 < len(doc) and doc[place.right_edge.i + 1].lower_ == "to":
+        return True
+    before = doc[preposition.i - 1] if preposition.i > 0 else None
+    if other == "from" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "from":
+        return True
+    return any(t.dep_ == "prep" and t.lower_ == other and t.i != preposition.i for t in around)
+
+
 def _refines(described: str | None, known: str | None) -> bool:
     """ "Bree Prime Minister Romendacil" with Romendacil listed as BRE: the title adds a sector to
     the listed country (BREGOV), so the text's description wins over an equally sure lexicon; as
@@ -1699,6 +2107,11 @@ def _modifies_within(token: Token, head: Token) -> bool:
             return False
         current = parent
     return True
+
+
+def _former_word(token: Token) -> bool:
+    """ "former", "ex-": the holder no longer holds the office."""
+    return token.lower_ in FORMER_WORDS or token.lower_.startswith("ex-")
 
 
 def _describing_word(token: Token) -> bool:
