@@ -53,6 +53,36 @@ def test_marks_skip_apostrophes_and_keep_nested_marks() -> None:
     assert [nested[m.start:m.end] for m in find_marked_spans(nested)] == ["She told me ‘never again’ last week,"]
 
 
+def test_marks_read_a_year_apostrophe_as_no_opening_mark() -> None:
+    text = "The mayor said in ‘09 that the bridge was safe. “It will stand for decades,” he said."
+    spans = [text[m.start:m.end] for m in find_marked_spans(text)]
+    assert spans == ["It will stand for decades,"]
+
+
+def test_marks_close_a_double_quotation_on_a_single_mark_typed_for_it() -> None:
+    text = "The coach posted: “We lost. We will be back.’ The club said nothing more. Fans wrote “shame” online."
+    spans = [text[m.start:m.end] for m in find_marked_spans(text)]
+    assert spans == ["We lost. We will be back.", "shame"]
+    nested = "“He called it ‘a joke.’ We disagree,” she said."
+    assert [nested[m.start:m.end] for m in find_marked_spans(nested)] == ["He called it ‘a joke.’ We disagree,"]
+
+
+def test_marks_follow_a_quotation_over_a_line_broken_inside_its_sentence() -> None:
+    text = "“The council has spent far too long arguing about\nthe car park and not the school,” she said."
+    pieces = [text[s:e] for m in find_marked_spans(text) for s, e in m.pieces]
+    assert pieces == ["The council has spent far too long arguing about", "the car park and not the school,"]
+    new_paragraph = "“The vote is closed\n\nThe results come later."
+    assert find_marked_spans(new_paragraph) == []
+
+
+def test_marks_end_an_unclosed_digest_quotation_before_its_bracketed_source() -> None:
+    text = "Turnout rose - More from Okafor: “Young voters came out in numbers we have not seen in years. [Survey.]"
+    spans = [text[m.start:m.end] for m in find_marked_spans(text)]
+    assert spans == ["Young voters came out in numbers we have not seen in years."]
+    mistyped = "Polls erred - Okafor: “The sample was too small.“[Survey.]"
+    assert [mistyped[m.start:m.end] for m in find_marked_spans(mistyped)] == ["The sample was too small."]
+
+
 def test_marks_accept_a_mistyped_closing_mark_and_an_opening_ellipsis() -> None:
     typo = "She wrote: “The river rose two metres overnight.“\n\nThe town stayed dry."
     assert [typo[m.start:m.end] for m in find_marked_spans(typo)] == ["The river rose two metres overnight."]
@@ -460,6 +490,76 @@ def test_quotation_after_its_own_colon_is_not_a_continuation(quotes_of) -> None:
             "answer: “Perhaps we will sell part of it after the harvest.”")
     first = _one(quotes_of(text), "not sell the farm")
     assert "harvest" not in first.text and "Berglund" in first.speaker.name
+
+
+def test_quotation_after_a_sentence_of_the_writers_is_not_a_continuation(quotes_of) -> None:
+    text = ("“The harbour needs a new wall before winter,” Ingrid Maal said on Monday. The council has "
+            "delayed the repairs twice since the spring floods. “We cannot wait another year.”")
+    first = _one(quotes_of(text), "new wall")
+    assert "another year" not in first.text and not first.rule.endswith("+continuation")
+    joined = ("“The harbour needs a new wall before winter,” Ingrid Maal said on Monday. "
+              "“We cannot wait another year.”")
+    assert "another year" in _one(quotes_of(joined), "new wall").text
+
+
+def test_quotation_closed_by_a_full_stop_is_not_signed_by_a_later_sentence(quotes_of) -> None:
+    text = ("“The plan is sound. It will pay for itself,” Mara Olsen said. “It is a risk.” Of the second "
+            "proposal, Jon Berg, who chairs the finance board, said, “It is a gamble.”")
+    risk = _one(quotes_of(text), "a risk")
+    assert risk.speaker.name == "Mara Olsen" and "gamble" not in risk.text
+
+
+def test_quotation_signed_by_a_cue_verb_of_another_category(quotes_of) -> None:
+    text = "“The budget hasn’t failed the schools,” he mocks. “The schools have failed the budget.”"
+    q = _one(quotes_of(text), "failed the schools")
+    assert q.speaker.name == "he" and q.cue == "mock" and "trailing-signature" in q.rule
+
+
+def test_short_quotation_set_off_after_a_verb_of_uttering_is_speech(quotes_of) -> None:
+    text = "The senator texted her staff saying: “Keep going” and left the building."
+    q = _one(quotes_of(text), "Keep going")
+    assert q.kind == "direct" and "senator" in q.speaker.name
+    unset = "The senator texted her staff saying “Keep going” and left the building."
+    assert not any("Keep going" in q.text and q.kind == "direct" for q in quotes_of(unset))
+
+
+def test_cue_with_two_parsed_subjects_takes_the_person(spacy_nlp) -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.quotes.cues import find_cues
+    from newsgraph.quotes.lexicon import lexicon
+
+    words = ["In", "Salem", ",", "Maine", ",", "Ruiz", "said", "it", "was", "over", "."]
+    heads = [6, 0, 6, 6, 6, 6, 6, 8, 6, 8, 6]
+    deps = ["prep", "pobj", "punct", "nsubj", "punct", "nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    lemmas = ["in", "Salem", ",", "Maine", ",", "Ruiz", "say", "it", "be", "over", "."]
+    ents = ["O", "B-GPE", "O", "B-GPE", "O", "B-PERSON", "O", "O", "O", "O", "O"]
+    doc = Doc(spacy_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    said = [cue for cue in find_cues(doc, lexicon()) if cue.lemma == "say"]
+    assert len(said) == 1 and said[0].subject is not None and said[0].subject.text == "Ruiz"
+    # the same parse with the person named first: the person still speaks, not the place
+    swapped = ["O", "B-GPE", "O", "B-PERSON", "O", "B-GPE", "O", "O", "O", "O", "O"]
+    doc = Doc(spacy_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=swapped)
+    said = [cue for cue in find_cues(doc, lexicon()) if cue.lemma == "say"]
+    assert said[0].subject is not None and said[0].subject.text == "Maine"
+
+
+def test_participle_after_a_quotation_stays_out_of_it(quotes_of) -> None:
+    text = ("Ortega said the club will keep meeting on Fridays, but said, “It’s time we change how we do "
+            "it,” promising the members will vote on a new name.")
+    q = _one(quotes_of(text), "change how")
+    assert q.kind == "direct" and "promising" not in q.text and "new name" not in q.text
+    # a parse that split the cue's clause around the participle: its later piece is cut as well
+    from types import SimpleNamespace
+
+    from newsgraph.quotes.extract import _Assembly
+
+    sentence = "He said, “It’s time we change,” promising the club will return to its roots."
+    open_mark, close_mark = sentence.index("“"), sentence.index("”")
+    content = [(open_mark + 1, close_mark - 1), (sentence.index("will"), len(sentence) - 1)]
+    kept = _Assembly._around_marks(SimpleNamespace(text=sentence), content, open_mark, close_mark)
+    assert kept == [(open_mark + 1, close_mark - 1)]
 
 
 def test_addressee_of_tell_is_not_the_speaker(quotes_of) -> None:

@@ -16,6 +16,8 @@ from newsgraph.quotes.speakers import trimmed_span
 
 _VERBAL = {"VERB", "AUX"}
 _MAX_COLON_LOOKAHEAD = 8
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _PREPOSITIONS = frozenset({"about", "of", "on", "for", "against", "to", "over", "with", "at", "in"})
 
 
@@ -46,9 +48,16 @@ def _infinitive(verb: Token) -> bool:
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The speaking subject; shared subjects of coordinated verbs, "..., saying", "by saying",
     "went on to say" and "is likely to say" are followed up to the clause that has one."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    speakers = [child for child in subjects
+                if child.ent_type_ in _SPEAKER_ENTITIES or child.lower_ in _SPEAKER_PRONOUNS]
+    if len(subjects) > 1 and speakers:
+        # "Speaking in Salem, New Hampshire, Trump went ...": the parse may give the verb two
+        # subjects; a person or organisation wins over a place or a common noun, the one written
+        # nearest before the verb first
+        return max(speakers, key=lambda child: (child.i < verb.i, -abs(verb.i - child.i)))
+    if subjects:
+        return subjects[0]
     if depth >= 3:
         return None
     head = verb.head

@@ -35,6 +35,7 @@ _UTTERANCE_END = set(",.?!…—–-")
 SCARE_QUOTE_MAX_WORDS = 3
 GUESSED_QUOTE_MIN_WORDS = 9
 INTRODUCED_MIN_WORDS = 4
+WRITER_SENTENCE_MIN_WORDS = 4
 _MAX_INTERRUPTION_WORDS = 12
 _MAX_APPOSITION_TOKENS = 12
 _MAX_SIGNATURE_CHARS = 80
@@ -552,6 +553,8 @@ class _Assembly:
         for cue in self._cues_in(self._paragraph(mark.open_mark), self._paragraph(mark.close_mark)):
             if cue.start >= mark.end and (close_sent[0] <= cue.start < close_sent[1]
                                           or self._same_clause(mark.close_mark + 1, cue.start)):
+                if self._ended_before(mark, cue):
+                    continue
                 distance = cue.start - mark.end
             elif cue.end <= mark.start and (open_sent[0] <= cue.start < open_sent[1]
                                             or self._same_clause(cue.end, mark.open_mark)):
@@ -566,6 +569,12 @@ class _Assembly:
             if best_distance is None or distance < best_distance:
                 best, best_distance = cue, distance
         return best
+
+    def _ended_before(self, mark: MarkedSpan, cue: Cue) -> bool:
+        """“... a circus act.” Of the other man, Levine, a donor, said: a quotation closed by a full
+        stop ends its sentence; a cue further on than a short signature opens a sentence of its own."""
+        gap = self.text[mark.close_mark + 1:cue.start]
+        return self.text[mark.end - 1] == "." and len(_WORD.findall(gap)) > _MAX_NAME_TOKENS
 
     def _introducing_cue(self, mark: MarkedSpan) -> Cue | None:
         """A bare speech cue written right before the quotation, a comma or colon between them
@@ -730,12 +739,29 @@ class _Assembly:
         lead = self.text[lo + 1:hi].rstrip()
         if lead.endswith(":") and cue.colon_at != lo + len(lead) and "\n" not in lead:
             return True  # “A,” I said. Then I had to change my answer: “B.”
+        if "\n" not in lead and self._writer_sentence_in(lo + 1, hi):
+            return True  # “A,” Bob said. The militias were evasive. One offered ... “B.”
         i = self._token_at(lo)
         while i < len(self.doc) and self.doc[i].idx < hi:
             token = self.doc[i]
             if token.tag_ == "VBG" and token.idx > lo and token is not cue.verb and not self._inside_marks(token.idx) \
                     and token.left_edge.idx <= self.marks[second].open_mark <= token.right_edge.idx:
                 return True
+            i += 1
+        return False
+
+    def _writer_sentence_in(self, start: int, end: int) -> bool:
+        """Whether the writer's own sentence stands between two quotations: a sentence of the
+        parse that starts after ``start``, outside the marks, with a few words before ``end``.
+        The later quotation then belongs to that sentence, not to the first one's speaker."""
+        i = self._token_at(start)
+        while i < len(self.doc) and self.doc[i].idx < end:
+            token = self.doc[i]
+            if token.is_sent_start and token.idx > start and token.is_alpha and token.text[:1].isupper() \
+                    and not self._inside_marks(token.idx):
+                words = _WORD.findall(self.text[token.idx:end])
+                if len(words) >= WRITER_SENTENCE_MIN_WORDS and self.text[start:token.idx].rstrip()[-1:] in ".!?":
+                    return True
             i += 1
         return False
 
@@ -780,10 +806,12 @@ class _Assembly:
     def _utterance_verb(self, mark: MarkedSpan) -> Token | None:
         """The verb of uttering or displaying written right before a quotation, a comma or colon at
         most between them, when the quotation ends its clause ("a man yelled “Stay there!”", "a sign
-        that read “Vote No”", "an email saying: “done.”"): the quotation is what was uttered."""
+        that read “Vote No”", "an email saying: “done.”") or is set off by that comma or colon ("a
+        hat reading, “Vote Early” on the night"): the quotation is what was uttered."""
         para_start = self.paragraph_starts[self._paragraph(mark.open_mark)]
         lead = self.text[para_start:mark.open_mark].rstrip()
-        if lead.endswith((",", ":")):
+        set_off = lead.endswith((",", ":"))
+        if set_off:
             lead = lead[:-1].rstrip()
         if not lead or not lead[-1].isalpha():
             return None
@@ -791,7 +819,7 @@ class _Assembly:
         if verb.lower_ not in self.lex.utterance_verbs or verb.pos_ not in ("VERB", "AUX"):
             return None
         after = self.text[mark.close_mark + 1:mark.close_mark + 3].lstrip(" ")
-        if after and after[0] not in ".,;:!?)—–-\n" and self.text[mark.end - 1] not in ".,!?":
+        if after and after[0] not in ".,;:!?)—–-\n" and self.text[mark.end - 1] not in ".,!?" and not set_off:
             return None
         return verb
 
@@ -843,12 +871,14 @@ class _Assembly:
 
     def _signing_verb(self, token: Token) -> bool:
         """A verb signing a quotation from after it: a speech verb of the lexicon or of uttering,
-        or any verb in the past tense; its clause must end there or go on with a preposition."""
+        another cue verb of the lexicon in the third person or the past ("..., he mocks.", not
+        "..., you know,"), or any verb in the past tense; its clause must end there or go on with
+        a preposition."""
         after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
         if after is not None and not (after.is_punct or after.is_space or after.pos_ in ("ADP", "ADV", "PART")):
             return False
         lemma = self.lex.verb_lemma(token.text)
-        if lemma is not None and self.lex.cue_verbs[lemma].category == "speech":
+        if lemma is not None and (self.lex.cue_verbs[lemma].category == "speech" or token.tag_ in ("VBZ", "VBD")):
             return True
         past_tense = token.tag_ == "VBD" and token.pos_ == "VERB" and token.text.islower()
         return token.lower_ in self.lex.utterance_verbs or past_tense
@@ -975,14 +1005,17 @@ class _Assembly:
         introduction ending in a colon (“... adding a caveat: “...”) and, after a quotation that
         opens the content, a clause set off by punctuation (“We’ll see,” when asked ...)."""
         trimmed = []
+        cut = False
         for start, end in content:
+            if cut and start > close_mark:
+                continue  # a later piece of the clause cut off after the quotation ("promising ...")
             if start < open_mark < end and self.text[start:open_mark].rstrip().endswith(":"):
                 start = open_mark
             lead = self.text[start:open_mark] if start <= open_mark else ""
             tail = self.text[close_mark + 1:end].lstrip()
-            if start <= open_mark + 1 and close_mark < end and len(_WORD.findall(lead)) <= _MAX_LEAD_WORDS \
+            if start <= open_mark + 1 and end >= close_mark - 1 and len(_WORD.findall(lead)) <= _MAX_LEAD_WORDS \
                     and (tail[:1] in _CLAUSE_SEPARATORS or self.text[close_mark - 1] == ","):
-                end = close_mark + 1
+                end, cut = min(end, close_mark + 1), True
             trimmed.append((start, end))
         return trimmed
 

@@ -64,12 +64,18 @@ def _can_open(text: str, i: int, mark: QuoteMark) -> bool:
     if nxt.isspace() and not text[i + 1:i + 5].lstrip(" ").startswith(("…", "...")) \
             and not _opens_before_space(text, i, mark, prev):
         return False  # a quotation may open on an ellipsis: “ … if the vote were held today”
-    if mark.role == "close":
+    if mark.role == "close" or _elided_year(text, i, mark):
         return False
     if mark.role == "open":
         # "‘" after a letter is a typographic apostrophe gone wrong ("rock ‘n’ roll" aside), not a quote
         return not (mark.family == "single" and prev.isalnum())
     return prev.isspace() or prev in _OPENING_CONTEXT or prev in lexicon().quote_marks
+
+
+def _elided_year(text: str, i: int, mark: QuoteMark) -> bool:
+    """A single mark before two digits stands for the century left out ("in ‘08", "the ‘90s"):
+    an apostrophe, not a quotation opening."""
+    return mark.family == "single" and text[i + 1:i + 3].isdigit() and not text[i + 3:i + 4].isdigit()
 
 
 def _opens_before_space(text: str, i: int, mark: QuoteMark, prev: str) -> bool:
@@ -95,12 +101,28 @@ def _can_close(text: str, i: int, mark: QuoteMark) -> bool:
     if mark.role == "open":
         # a typo'd closer: an opening mark after the last word, before a space or the line end
         nxt = text[i + 1] if i + 1 < len(text) else "\n"
-        return mark.family == "double" and (nxt.isspace() or nxt in ",.;)")
+        return mark.family == "double" and (nxt.isspace() or nxt in ",.;)[")
     if mark.family in ("single",):
         nxt = text[i + 1] if i + 1 < len(text) else "\n"
         # an apostrophe inside a word ("don't", "Russia's") never closes a quote
         return not nxt.isalnum()
     return True
+
+
+def _single_typed_for_double(text: str, open_at: int, i: int, mark: QuoteMark) -> bool:
+    """“Let’s go. We can win.’ Schumer ...: a single closing mark typed for the double one. It
+    closes a double quotation when it follows the stop or comma that ends the quoted words,
+    stands before a space or the line end, and no single quotation was opened inside."""
+    if mark.family != "single" or mark.role == "open":
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if text[i - 1] not in _UTTERANCE_STOPS or not nxt.isspace():
+        return False
+    inner = text[open_at + 1:i]
+    if "‘" in inner:
+        return False
+    marks = lexicon().quote_marks
+    return not any(ch == "'" and _can_open(inner, k, marks[ch]) for k, ch in enumerate(inner))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -148,6 +170,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     paragraphs = _paragraphs(text)
     carried: MarkedSpan | None = None
+    carried_straight = False
     for p, (p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         family = ""
@@ -160,6 +183,8 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 current, family, open_at = carried, carried.family, reopen
                 straight = marks[text[reopen]].role == "both"
                 i = reopen + 1
+            elif _continues_sentence(text, p_start, p_end):
+                current, family, open_at, straight = carried, carried.family, p_start - 1, carried_straight
             carried = None
         nested = 0
         while i < p_end:
@@ -179,7 +204,8 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                     nested += 1  # "... as “The Journal” wrote ...": typographic marks nested in straight ones
                 elif straight and nested and mark.family == family and mark.role == "close":
                     nested -= 1
-                elif _closes(family, mark) and _can_close(text, i, mark) and i > open_at + 1:
+                elif i > open_at + 1 and ((_closes(family, mark) and _can_close(text, i, mark))
+                                          or (family == "double" and _single_typed_for_double(text, open_at, i, mark))):
                     assert current is not None
                     current.pieces.append((open_at + 1, i))
                     spans.append(current)
@@ -192,13 +218,31 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 # a transcript: the next paragraph opens the next speaker's turn ("“WALLACE: ...")
                 current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, p_end)))
                 spans.append(current)
-            elif reopen is not None:
+            elif reopen is not None or (nxt is not None and _continues_sentence(text, nxt[0], nxt[1])):
                 current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, p_end)))
-                carried = current
-            elif not current.pieces and _unclosed_sentence(text, p_start, open_at, p_end):
-                current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, p_end)))
+                carried, carried_straight = current, straight
+            elif not current.pieces and _unclosed_sentence(text, p_start, open_at, _before_source_tag(text, p_end)):
+                end = _before_source_tag(text, p_end)
+                current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, end)))
                 spans.append(current)
     return spans
+
+
+def _continues_sentence(text: str, start: int, end: int) -> bool:
+    """A paragraph opening in lower case: the line was broken inside a sentence ("... to
+    participate personally¶in caucuses and primaries.”"), so a quotation still open goes on."""
+    first = text[start:end].lstrip()[:1]
+    return first.isalpha() and first.islower()
+
+
+_SOURCE_TAG = re.compile(r"\s*\[[^\[\]\n]{1,40}\]\s*$")
+
+
+def _before_source_tag(text: str, end: int) -> int:
+    """Where a paragraph's words end before a digest's bracketed source tag ("... states. [Gallup.]")."""
+    line_start = text.rfind("\n", 0, end) + 1
+    match = _SOURCE_TAG.search(text, line_start, end)
+    return match.start() if match is not None else end
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
