@@ -354,6 +354,10 @@ class Lexicon:
     """Last words of names that name a law, treaty or other document, not an actor ("... Act")."""
     side_nouns: frozenset[str] = frozenset()
     """Plural agent nouns that, bare after "the", mean the sides of a talk or deal ("the parties")."""
+    home_sectors: frozenset[str] = frozenset()
+    """CAMEO agents of a country's own institutions: an uncountried one takes the report's home country."""
+    foreign_scope_words: frozenset[str] = frozenset()
+    """Words that put a group abroad or across several countries ("foreign", "both", "global")."""
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -510,7 +514,9 @@ def load_builtin() -> Lexicon:
                    collective_countries={row[0].lower(): tuple(_alts(row[1]))
                                          for row in _data_lines("collective_countries.tsv")},
                    document_words=frozenset(row[0] for row in _data_lines("document_words.txt")),
-                   side_nouns=frozenset(row[0] for row in _data_lines("side_nouns.txt")))
+                   side_nouns=frozenset(row[0] for row in _data_lines("side_nouns.txt")),
+                   home_sectors=frozenset(row[0] for row in _data_lines("home_sectors.txt")),
+                   foreign_scope_words=frozenset(row[0] for row in _data_lines("foreign_scope_words.txt")))
 
 
 def _add_ethnic_groups(table: PhraseTable) -> None:

@@ -118,6 +118,7 @@ STATE_SECTORS = {"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "DIP", "ELI"}
 #: Dependents a definite description may have and still refer back ("the group's", "the group ,").
 DESCRIPTION_DEPS = {"det", "case", "punct"}
 MAX_PREMODIFIER_TOKENS = 8
+MAX_ORGANISATION_DESCRIPTION_TOKENS = 6
 PRONOUN_SENTENCE_WINDOW = 6
 CAPITAL_RULE = "actor:lexicon:capital-metonym"
 LOCATIVE_PLACE_RULE = "actor:lexicon:place-in"
@@ -133,6 +134,16 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "acr
 
 
 UNKNOWN_COUNTRY = "---"
+BUSINESS_SECTOR = "BUS"
+#: Small words an abbreviation skips ("Organization *of the* Petroleum Exporting Countries").
+ABBREVIATION_GLUE_WORDS = {"of", "the", "and", "for", "on", "in", "de", "&"}
+#: Parts of speech of a sentence's first word that the entity model wrongly takes into a name.
+NON_NAME_OPENERS = {"AUX", "ADV", "CCONJ", "SCONJ", "ADP", "DET", "PRON", "PART", "INTJ"}
+#: How clearly one country must lead a report's country mentions to be its home country.
+HOME_COUNTRY_MIN_MENTIONS = 3
+HOME_COUNTRY_LEAD = 2
+#: How far after a group's name a phrase that places it abroad is looked for.
+FOLLOWING_PHRASE_TOKENS = 5
 
 
 @dataclass(slots=True)
@@ -216,7 +227,7 @@ class _Resolution:
         self.article = article
         self.headline_tokens = {i for sentence in doc.sents if _title_cased(sentence)
                                 for i in range(sentence.start, sentence.end)}
-        self.entities = self._split_headline_entities()
+        self.entities = self._clean_entities(self._split_headline_entities())
         self.all_matches = self._with_elided_countries(lexicon.table.match(doc))
         self._settle_shared_names()
         self.matches = self._drop_matches_inside_names(self.all_matches)
@@ -232,6 +243,24 @@ class _Resolution:
         self.appositives: list[Candidate] = []
         self.leader_names: dict[int, Candidate] = {}
         self._document_abbreviations: set[str] | None = None
+
+    def _clean_entities(self, entities: list[SpacySpan]) -> list[SpacySpan]:
+        """Entities as names: a sentence's capitalised first word that is no name ("Neither
+        Dasbach nor ...", "Regarding Ashodaya, ...", "Morally, ...") leaves the entity, and
+        entities in a sentence not written in Latin script (a quoted Hindi line) are dropped,
+        since the English entity model only guesses there."""
+        cleaned: list[SpacySpan] = []
+        for ent in entities:
+            if not _mostly_latin(ent.sent.text):
+                continue
+            start = ent.start
+            while start < ent.end and self.doc[start].is_sent_start \
+                    and (self.doc[start].pos_ in NON_NAME_OPENERS or self.doc[start].tag_ == "VBG"):
+                start += 1
+            if start == ent.end:
+                continue
+            cleaned.append(ent if start == ent.start else SpacySpan(self.doc, start, ent.end, label=ent.label_))
+        return cleaned
 
     def _split_headline_entities(self) -> list[SpacySpan]:
         """ "Obama Meets Putin": in a title-cased sentence the model joins every capitalised word
@@ -352,6 +381,8 @@ class _Resolution:
         self._link_definite_descriptions()
         actors = self._build_actors()
         self._add_pronouns(actors)
+        self._code_employers(actors)
+        self._give_home_country(actors)
         return self._finish(actors)
 
     # --- helpers --------------------------------------------------------------------------
@@ -410,6 +441,16 @@ class _Resolution:
         return Candidate(s, e, text, rule, f"person:{canonical}", canonical, "person",
                          gender=gender, head=end - 1)
 
+    def _add_addressed_title(self, honorific: int, title: Match) -> None:
+        """ "Thank you, Mr President": a title after a courtesy title addresses its holder, an
+        official of that sector, not a person named "President"."""
+        s, e, text = self._span_text(honorific, title.end)
+        name = " ".join(self.doc[title.start:title.end].text.lower().split())
+        self.candidates.append(Candidate(s, e, text, "actor:pattern:addressed-title", f"addressed:{name}", name,
+                                         "anonymous", code=UNKNOWN_COUNTRY + (title.entry.sector or ""),
+                                         quality=1, head=title.end - 1, sector=self._plover_of(title.entry)))
+        self._take(s, e)
+
     def _find_persons(self) -> list[Candidate]:
         persons: list[Candidate] = []
         spans: list[tuple[int, int]] = []
@@ -464,7 +505,10 @@ class _Resolution:
             end = i + 1
             while end < len(self.doc) and end - i <= 3 and self.doc[end].text[:1].isupper() and self.doc[end].pos_ == "PROPN":
                 end += 1
-            if end > i + 1 and self._named_match(i + 1) is None:
+            title = self._sector_match(i + 1)
+            if title is not None and title.end >= end and title.entry.sector:
+                self._add_addressed_title(i, title)
+            elif end > i + 1 and self._named_match(i + 1) is None:
                 add(self._person(i + 1, end, "actor:pattern:honorific"), i + 1, end)
         for candidate in list(persons):
             tokens = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
@@ -620,10 +664,12 @@ class _Resolution:
         """A lone surname ("Smith", "Mr Putin") joins the full name used elsewhere in the text."""
         full_names: dict[str, str] = {}
         full_by_first_use: dict[str, str] = {}
+        full_by_first_word: dict[str, set[str]] = {}
         for candidate in persons:
             words = candidate.name.split()
             if len(words) >= 2:
                 full_by_first_use.setdefault(normalize(words[-1]), candidate.name)
+                full_by_first_word.setdefault(normalize(words[0]), set()).add(candidate.name)
         for candidate in persons:
             words = candidate.name.split()
             if len(words) >= 2 or candidate.identity != f"person:{candidate.name}":
@@ -631,14 +677,20 @@ class _Resolution:
                 continue
             surname = normalize(words[0]) if words else ""
             target = full_names.get(surname) or full_by_first_use.get(surname)
+            rule = "actor:coref:surname"
             if target is None:
                 known = self.lex.surnames.get(surname, [])
                 if len(known) == 1:
                     target = known[0].name
+            if target is None and len(full_by_first_word.get(surname, ())) == 1:
+                # a given name alone ("Rahaf" after "Rahaf Mohammed") or an East Asian surname,
+                # written first ("Park" after "Park Won-soon"), when one full name opens with it
+                target = next(iter(full_by_first_word[surname]))
+                rule = "actor:coref:first-name"
             if target is not None:
                 candidate.identity = f"person:{target}"
                 candidate.name = target
-                candidate.rule = "actor:coref:surname"
+                candidate.rule = rule
 
     def _describe_persons(self, persons: list[Candidate]) -> None:
         for candidate in persons:
@@ -1422,10 +1474,13 @@ class _Resolution:
     # --- named countries, bodies and metonyms ----------------------------------------------
 
     def _add_lexicon_mentions(self) -> None:
+        redefined = self._redefined_abbreviations()
         for match in self.matches:
             entry = match.entry
             if id(match) in self.absorbed or entry.kind in ("sector", "person") \
                     or (entry.kind == "region" and not entry.standalone):
+                continue
+            if self.doc[match.start:match.end].text in redefined:
                 continue
             if any(i in self.person_tokens for i in range(match.start, match.end)):
                 continue
@@ -1455,6 +1510,24 @@ class _Resolution:
             self.candidates.append(Candidate(s, e, text, rule, entry.identity or f"extra:{entry.name}", entry.name,
                                              kind, code=code, quality=3, head=match.end - 1))
             self._take(s, e)
+
+    def _redefined_abbreviations(self) -> set[str]:
+        """Abbreviations the text spells out as something the lexicon does not mean: after
+        "Internet Relay Chat (IRC)", "IRC" is no longer the International Rescue Committee."""
+        redefined: set[str] = set()
+        for token in self.doc[2:-1]:
+            if not (token.is_upper and token.is_alpha and len(token.text) >= 2
+                    and self.doc[token.i - 1].text == "(" and self.doc[token.i + 1].text == ")"):
+                continue
+            words = [t for t in self.doc[max(0, token.i - 1 - 2 * len(token.text)):token.i - 1]
+                     if t.is_alpha and t.lower_ not in ABBREVIATION_GLUE_WORDS]
+            expansion = words[-len(token.text):]
+            if len(expansion) != len(token.text) or "".join(t.text[0] for t in expansion).upper() != token.text:
+                continue
+            first, last = expansion[0].i, expansion[-1].i
+            if not any(m.start <= first and m.end > last for m in self.all_matches):
+                redefined.add(token.text)
+        return redefined
 
     def _add_collective_countries(self) -> None:
         """ "the two Koreas": a plural name of several countries is a mention of each of them."""
@@ -1711,11 +1784,12 @@ class _Resolution:
     def _described_organisation(self, start: int) -> tuple[str | None, str, str | None] | None:
         """(country, CAMEO agent, PLOVER sector) of the description right before an unknown
         organisation's name: lower-case words with an agent noun ("retailer Tesco", "property
-        developer Echo"), with the country before them ("UK-based retailer", "Danish shipping firm")."""
+        developer Echo"), with the country before them ("UK-based retailer", "Danish shipping firm");
+        hyphenated words count as description ("Finnish open-source game developer")."""
         i = start - 1
         agent: Match | None = None
-        while i >= 0 and start - i <= 4 and self.doc[i].text[:1].islower() and self.doc[i].is_alpha \
-                and self.doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
+        while i >= 0 and start - i <= MAX_ORGANISATION_DESCRIPTION_TOKENS \
+                and (self._description_word(self.doc[i]) or self._hyphen_inside_description(i)):
             found = self._sector_match(i)
             if found is not None and found.entry.sector and not found.entry.generic and agent is None:
                 agent = found
@@ -1731,6 +1805,16 @@ class _Resolution:
             code = self._code(named.entry)
             country = code[:3] if code and code[:3] in self.lex.countries else None
         return country, agent.entry.sector or "", self._plover_of(agent.entry)
+
+    @staticmethod
+    def _description_word(token: Token) -> bool:
+        return token.text[:1].islower() and token.is_alpha and token.pos_ in ("NOUN", "ADJ", "PROPN")
+
+    def _hyphen_inside_description(self, i: int) -> bool:
+        """The hyphen of "open-source": a dash with a lower-case word on each side, no spaces."""
+        token = self.doc[i]
+        return token.text in ("-", "–") and 0 < i < len(self.doc) - 1 and not self.doc[i - 1].whitespace_ \
+            and not token.whitespace_ and self.doc[i - 1].is_lower and self.doc[i + 1].is_lower
 
     def _owner_country(self, start: int) -> str | None:
         """The country of "Russia's Baltic Fleet", "Ecuador's Ombudsman's Office": a country
@@ -2030,6 +2114,95 @@ class _Resolution:
 
     # --- output ---------------------------------------------------------------------------
 
+    def _code_employers(self, actors: list[Actor]) -> None:
+        """An organisation no lexicon knows is a company (---BUS) when the text names its business
+        officer: "the chief executive of Zantor", "Zantor's chief executive", "Zantor CEO"."""
+        for actor in actors:
+            if actor.code is not None or actor.kind != "organization":
+                continue
+            for mention in actor.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None and len(span) and self._business_officer_of(span.root):
+                    actor.code = UNKNOWN_COUNTRY + BUSINESS_SECTOR
+                    actor.sector = self.lex.plover_sector(actor.code)
+                    break
+
+    def _business_officer_of(self, name: Token) -> bool:
+        officer = None
+        if name.dep_ in ("compound", "poss"):
+            officer = name.head
+        elif name.dep_ == "pobj" and name.head.lower_ == "of":
+            officer = name.head.head
+        title = self._sector_match(officer.i) if officer is not None else None
+        return title is not None and title.entry.sector == BUSINESS_SECTOR and title.entry.generic
+
+    def _home_country(self, actors: list[Actor]) -> str | None:
+        """The one country a report is about, when its named actors and places leave no doubt:
+        the most-mentioned country has at least ``HOME_COUNTRY_MIN_MENTIONS`` mentions, half of
+        all mentions of a country and ``HOME_COUNTRY_LEAD`` times as many as the next one.
+        Pronouns and other references back do not count; international bodies are no country."""
+        counts: dict[str, int] = {}
+        for actor in actors:
+            if actor.country in self.lex.countries:
+                named = sum(1 for m in actor.mentions if not m.rule.startswith("actor:coref"))
+                counts[actor.country] = counts.get(actor.country, 0) + named
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        top, top_count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if top_count < HOME_COUNTRY_MIN_MENTIONS or top_count * 2 < sum(counts.values()) \
+                or top_count < HOME_COUNTRY_LEAD * runner_up:
+            return None
+        return top
+
+    def _give_home_country(self, actors: list[Actor]) -> None:
+        """A police force, a party or "the president" whose country the words around it leave
+        open ("---COP") belongs to the country the whole report is about ("Serbian protesters
+        clashed with police" -> SRBCOP), unless its sentence names another country or its phrase
+        says it is foreign or spans several countries ("the two leaders", "authorities across
+        the globe"). Lexicon entries keep their own code: "---" there is deliberate."""
+        home = self._home_country(actors)
+        if home is None:
+            return
+        sentence_countries: dict[int, set[str]] = {}
+        for actor in actors:
+            if actor.country in self.lex.countries:
+                for mention in actor.mentions:
+                    sentence_countries.setdefault(self._sentence_start(mention.start), set()).add(actor.country)
+        for actor in actors:
+            code = actor.code
+            agent = code[len(UNKNOWN_COUNTRY):] if code and code.startswith(UNKNOWN_COUNTRY) else None
+            if agent not in self.lex.home_sectors:
+                continue
+            if actor.rule.startswith("actor:lexicon") or (actor.kind == "person"
+                                                          and normalize(actor.name) in self.lex.people):
+                continue
+            own = [m for m in actor.mentions if not m.rule.startswith("actor:coref")]
+            if any(self._foreign_scope(mention) for mention in own):
+                continue
+            abroad = sum(1 for m in own if sentence_countries.get(self._sentence_start(m.start), set()) - {home})
+            if abroad * 2 > len(own):
+                continue
+            actor.code = home + agent
+
+    def _sentence_start(self, offset: int) -> int:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span.sent.start if span is not None and len(span) else -1
+
+    def _foreign_scope(self, mention: Mention) -> bool:
+        """Whether the phrase of a mention says its members are foreign or from several countries,
+        in its own words or in a phrase right after it ("authorities across the globe to ...")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        words = list(span.root.subtree)
+        for token in self.doc[span.end:min(span.end + FOLLOWING_PHRASE_TOKENS, span.sent.end)]:
+            if token.pos_ in ("VERB", "AUX", "PART", "PUNCT", "SCONJ", "PRON"):
+                break
+            words.append(token)
+        return any(t.lower_ in self.lex.foreign_scope_words for t in words)
+
     def _finish(self, actors: list[Actor]) -> ActorTable:
         for actor in actors:
             actor.mentions = _dedupe(actor.mentions)
@@ -2056,6 +2229,13 @@ def _combine(igo: str | None, org: str | None, country: str | None, region: str 
         # Phoenix convention: an agent of unknown nationality is "---" + sector ("---REB").
         return UNKNOWN_COUNTRY + national_sector, 1
     return None, 1
+
+
+def _mostly_latin(text: str) -> bool:
+    """Whether most letters of a text are Latin ones (accented included)."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250")
+    return not letters or latin * 2 >= len(letters)
 
 
 def _title_cased(sentence: SpacySpan) -> bool:
