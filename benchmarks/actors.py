@@ -42,6 +42,11 @@ Split (stated so others can recompute it; it depends on the phrase, not on newsg
   conflibert-spans  the first 600 ConfliBERT CAMEO training sentences: the share of gold source and
                 target spans (a reciprocal R span counts as both) that some actor mention overlaps,
                 whatever the event coder then picks (benchmarks/events.py scores the coder's choice).
+  ngec-coactors the 14 compound-actor cases of NGEC's multiple-actor tests ("Russian and Belorussian
+                soldiers" -> two actors): each conjunct of the coordination that holds the case's
+                phrase (never an apposition or a prepositional phrase) is given the actor whose
+                mention holds it (a group's before the country that names it); the case is right
+                when these are exactly one distinct actor per expected phrase, sharing a word with it.
   Exact figures are given for ``code`` and for its Phoenix form (``Lexicon.phoenix_code``: IGO
   long codes, DIP -> GOV), the form Phoenix-coded gold uses.
 
@@ -194,6 +199,10 @@ NGEC_COUNTRIES = EVENTS / "raw" / "ngec" / "countries.csv"
 DICTIONARIES = EVENTS / "raw" / "petrarch2" / "dictionaries"
 PETRARCH_TESTS = EVENTS / "jsonl" / "petrarch2_unittest_events.jsonl"
 CONFLIBERT_TRAIN = EVENTS / "jsonl" / "conflibert_cameo_train.jsonl"
+COACTOR_TESTS = EVENTS / "jsonl" / "ngec_coactor_tests.jsonl"
+#: Dependencies that keep a token inside a coordination of actors ("the leaders of X" stops at "of").
+COORDINATION_DEPS = frozenset({"conj", "cc", "compound", "amod", "det", "nmod", "poss", "case", "punct",
+                               "nummod", "flat", "preconj"})
 #: The ConfliBERT training sentences scored (the first N, as benchmarks/events.py scores them).
 CONFLIBERT_DEV_LIMIT = 600
 #: ICEWS country names that raw/ngec/countries.csv spells otherwise.
@@ -438,6 +447,66 @@ def score_conflibert_spans(resolver: Any, parser: Any, show: bool) -> list[str]:
             f" source_found={shares['S']:.4f} target_found={shares['T']:.4f}"]
 
 
+def conjunct_tokens(doc: Any, start: int, end: int) -> list[Any]:
+    """The conjuncts of the coordination holding the characters ``start:end``: its head, climbed up
+    ``conj`` links, and every token reached through ``COORDINATION_DEPS`` that is a conjunct or has one
+    ("Russian and Belorussian soldiers": soldiers, Russian, Belorussian)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    found, todo = [head], [head]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in COORDINATION_DEPS and child not in found:
+                found.append(child)
+                todo.append(child)
+    return [t for t in found if t is head or t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)]
+
+
+def _actor_of(token: Any, table: Any) -> Any:
+    """The actor a conjunct names: of the mentions holding it, a person's, group's or body's before a
+    country's ("Japan" in "counterparts from Japan" is the group's country), the shortest first."""
+    holding = [(actor.kind == "country", m.end - m.start, index, actor)
+               for index, actor in enumerate(table) for m in actor.mentions if m.start <= token.idx < m.end]
+    return min(holding, key=lambda h: h[:3])[3] if holding else None
+
+
+def score_coactors(resolver: Any, parser: Any, show: bool) -> list[str]:
+    """Share of NGEC's compound-actor cases whose coordination is split into exactly the expected actors."""
+    from newsgraph.records import Article
+
+    with COACTOR_TESTS.open(encoding="utf-8") as handle:
+        cases = [json.loads(line) for line in handle if line.strip()]
+    right = 0
+    for index, (case, doc) in enumerate(zip(cases, parser.pipe([c["text"] for c in cases]))):
+        table = list(resolver.resolve(doc, Article(id=f"coactor{index}", text=case["text"])))
+        at = case["text"].find(case["actor_phrase"])
+        words: dict[str, set[str]] = {}
+        codes: dict[str, str | None] = {}
+        for token in conjunct_tokens(doc, at, at + len(case["actor_phrase"])) if at >= 0 else []:
+            actor = _actor_of(token, table)
+            if actor is not None:
+                words.setdefault(actor.id, set()).add(token.lower_)
+                codes[actor.id] = actor.code
+        expected = [set(re.findall(r"\w+", phrase.lower())) for phrase in case["expected_actors"]]
+        unmatched = dict(words)
+        for phrase_words in expected:
+            match = next((actor for actor, found in unmatched.items() if found & phrase_words), None)
+            if match is not None:
+                del unmatched[match]
+        ok = len(words) == len(expected) and not unmatched
+        right += ok
+        if show and not ok:
+            print(f"  [coactors] {case['test']} {case['actor_phrase']!r}: expected {case['expected_actors']}, "
+                  f"found {[(codes[a], sorted(w)) for a, w in words.items()]}")
+    share = right / (len(cases) or 1)
+    return [f"ngec-coactors: cases={len(cases)} split exactly {share:.3f}",
+            f"SUMMARY bench=actors_dev set=ngec_coactors n={len(cases)} exact_split={share:.4f}"]
+
+
 def run_dev(lexicons: tuple[str, ...], show: bool) -> int:
     if not ICEWS.exists():
         print(f"{ICEWS} is absent: the development sets need ../shared", file=sys.stderr)
@@ -452,6 +521,7 @@ def run_dev(lexicons: tuple[str, ...], show: bool) -> int:
     lines += score_petrarch2(parser, (*lexicons, str(DICTIONARIES / "PETR.Validate.agents.txt")), show,
                              "petrarch2+agents")
     lines += score_conflibert_spans(ActorResolver(extra_lexicons=lexicons), parser, show)
+    lines += score_coactors(ActorResolver(extra_lexicons=lexicons), parser, show)
     for line in lines:
         print(line)
     return 0
