@@ -1080,7 +1080,7 @@ def test_a_to_phrase_of_a_noun_inside_a_clause_of_the_object_is_no_recipient(nlp
 
 @pytest.mark.parametrize("text, plover_type, cameo", [
     ("Ruritania lashed out at Borduria over the border incident.", "ACCUSE", "111"),
-    ("A court in Ruritania found the Bordurian envoy guilty of spying.", "ACCUSE", "116"),
+    ("A court in Ruritania found the Bordurian envoy guilty of spying.", "SANCTION", "116"),
     ("Ruritania blocked the resolution on Borduria.", "REJECT", "129"),
     ("Ruritania froze lending to Borduria.", "SANCTION", "1621"),
     ("Ruritania ordered the Bordurian ambassador to leave.", "SANCTION", "166"),
@@ -1800,3 +1800,100 @@ def test_the_type_model_codes_nothing_when_two_types_tie(nlp) -> None:
     assert code(nlp, EventCoder(type_model=tied), text) == []
     clear = code(nlp, EventCoder(type_model=model((0.0, 6.0, 5.0, 0.0, 0.0, 0.0, 0.0, 0.0))), text)
     assert [e.type for e in clear] == ["CONSULT"], [(e.cameo, e.rule) for e in clear]
+
+
+@pytest.mark.parametrize("text, trigger, plover_type, cameo", [
+    # PLOVER 2.0 puts a declared truce under CONCEDE, one kept under RETREAT (ceasefire mode).
+    ("Ruritania declared a ceasefire in its war with Borduria.", "declared", "CONCEDE", "0871"),
+    ("Bordurian soldiers observed the truce with Ruritania.", "observed", "RETREAT", "087"),
+    # A finding of guilt is PLOVER's SANCTION (convict mode), not an accusation.
+    ("A Ruritanian tribunal convicted Marshal Plekszy of war crimes.", "convicted", "SANCTION", "116"),
+    # The codebook codes killings with no weapon named, "murders" included, as 190.
+    ("Bordurian soldiers murdered two farmers from Syldavia.", "murdered", "ASSAULT", "190"),
+    # A guest organisation leaving a country ends its presence (166); soldiers retreat (0874).
+    ("The Lumen Institute withdrew from Borduria after the elections.", "withdrew", "SANCTION", "166"),
+    ("Bordurian soldiers withdrew from the hills of Syldavia.", "withdrew", "RETREAT", "0874"),
+    # Observers sent to a country are inspectors received there.
+    ("Ruritania deployed election observers to Borduria.", "deployed", "RETREAT", "0862"),
+])
+def test_codebook_sub_codes_of_common_acts(nlp, coder, text, trigger, plover_type, cameo) -> None:
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == trigger]
+    assert [(e.type, e.cameo) for e in events][:1] == [(plover_type, cameo)], [(e.cameo, e.rule) for e in events]
+
+
+def test_refusing_to_end_a_strike_refuses_to_ease_dissent(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritanian teachers will not end their strike unless Velka raises wages."))
+    assert [e.cameo for e in events if e.trigger == "end"] == ["1242"], [(e.cameo, e.rule) for e in events]
+
+
+def test_ending_air_strikes_is_not_easing_dissent(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania ended its air strikes on Borduria."))
+    assert [e.cameo for e in events if e.trigger == "ended"] == ["0872"], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruritania rejected accusations from Borduria that it had shelled the border villages.",
+    "President Ottokar dismissed allegations by Syldavia of vote rigging.",
+    "France agreed with Germany that the dispute with Borduria was serious.",
+])
+def test_denials_and_expressions_of_accord_are_statements(nlp, coder, text) -> None:
+    """Denying an accusation (016) and concurring with a view (019) are statements: no PLOVER event."""
+    events = kept_events(code(nlp, coder, text))
+    assert events == [], [(e.cameo, e.trigger, e.rule) for e in events]
+
+
+def test_agreeing_with_a_partner_on_a_deal_is_still_an_intent(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "France agreed with Germany on a new trade deal."))
+    assert [(e.type, e.source.actor) for e in events if e.trigger == "agreed"][:1] == [("AGREE", "fra")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruritania hopes that Borduria will reopen the border soon.",
+    "Ruritania expects Borduria to raise its tariffs next year.",
+    "Ruritania is considering a proposal from Borduria on fishing quotas.",
+])
+def test_hopes_and_expectations_are_no_act(nlp, coder, text) -> None:
+    events = kept_events(code(nlp, coder, text))
+    assert not [e for e in events if "event:model" in e.rule], [(e.cameo, e.trigger, e.rule) for e in events]
+
+
+def test_a_past_hope_is_no_act_whatever_its_lemma(nlp, coder) -> None:
+    """The tagger lemmatises "hoped" as "hop"; the model still codes no event on it."""
+    events = kept_events(code(nlp, coder, "Ruritania said it hoped Borduria would soon reopen the border."))
+    assert not [e for e in events if "event:model" in e.rule], [(e.cameo, e.trigger, e.rule) for e in events]
+
+
+def test_agreeing_with_a_partner_to_act_is_an_intent(nlp, coder) -> None:
+    """Concurring with someone is a statement, agreeing with them to do something is an intent."""
+    events = kept_events(code(nlp, coder, "Ruritania agreed with Borduria to build a bridge over the river."))
+    assert [(e.type, e.source.actor) for e in events if e.trigger == "agreed"][:1] == [("AGREE", "rur")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text, trigger, cameo", [
+    # Advocacy is an appeal (02x), the act asked for picks the sub-code; a demand is 10x.
+    ("Ruritania pushed for reforms to the Bordurian constitution.", "pushed", "024"),
+    ("Ruritania pressed for the release of the prisoners held by Borduria.", "pressed", "0253"),
+    # A reported decision is the act itself, not a promise of it.
+    ("Ruritania decided to lift the curfew in Borduria.", "lift", "0813"),
+    # Cutting a population off the internet restricts it (COERCE, withhold).
+    ("Ruritania imposed an internet shutdown in Borduria.", "shutdown", "1721"),
+    ("Ruritania shut down the internet in Borduria.", "shut", "1721"),
+])
+def test_appeals_decisions_and_shutdowns_take_their_codebook_codes(nlp, coder, text, trigger, cameo) -> None:
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == trigger]
+    assert [e.cameo for e in events][:1] == [cameo], [(e.cameo, e.rule) for e in events]
+
+
+def test_agreeing_that_something_should_be_done_is_an_intent(nlp, coder) -> None:
+    text = "Ruritania agreed with Borduria that the river dispute should go to arbitration."
+    events = kept_events(code(nlp, coder, text))
+    assert [(e.type, e.source.actor) for e in events if e.trigger == "agreed"][:1] == [("AGREE", "rur")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_calling_for_sanctions_against_a_country_threatens_it(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania called for sanctions against Borduria over the border raids."))
+    coded = [(e.type, e.cameo, e.target.actor if e.target else None) for e in events if e.trigger == "called"]
+    assert coded[:1] == [("THREATEN", "1312", "bor")], [(e.cameo, e.rule) for e in events]

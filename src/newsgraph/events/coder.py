@@ -391,7 +391,7 @@ class EventCoder:
             # between them would depend on the order of a dictionary, which varies per run).
             return
         verb = self._main_event_verb(sent)
-        if verb is None or verb.lemma_.lower() in self.non_act_verbs or _inside_direct_quote(ctx.quotes, verb):
+        if verb is None or self._states_no_act(verb) or _inside_direct_quote(ctx.quotes, verb):
             return
         code = model.default_codes.get(best)
         if code is None or code not in self.ontology.cameo or best in self.trigger_only_types:
@@ -410,6 +410,14 @@ class EventCoder:
             return
         self._emit(ctx, sent, verb, verb, trigger, sources, targets, self._modality(verb),
                    confidence_shift=MODEL_EVENT_SHIFT)
+
+    def _states_no_act(self, verb: Token) -> bool:
+        """Whether the verb states a condition or a view, not an act (``non_act_verbs``); the
+        regular past form's stem counts too, since the tagger lemmatises "hoped" as "hop"."""
+        forms = {verb.lemma_.lower()}
+        if verb.tag_ in ("VBD", "VBN") and verb.lower_.endswith("ed"):
+            forms.add(verb.lower_[:-1])
+        return not forms.isdisjoint(self.non_act_verbs)
 
     def _main_event_verb(self, sent: SpacySpan) -> Token | None:
         """The sentence's main verb, looking through a reporting verb ("X said Y attacked Z")."""
@@ -625,7 +633,7 @@ class EventCoder:
             if entry.conditions:
                 if features is None:
                     features = self._features(ctx, token)
-                if not all(features.get(key, set()) & values for key, values in entry.conditions):
+                if not all(_condition_met(features.get(key, set()), values) for key, values in entry.conditions):
                     continue
             if best is None or len(entry.conditions) > len(best.conditions):
                 best = entry
@@ -2092,6 +2100,12 @@ def _is_amount(token: Token) -> bool:
     """A number or sum of money ("$33 million", "two billion euros"), which an "in" phrase
     qualifies ("$33 million in assistance")."""
     return token.like_num or token.tag_ == "CD" or (token.ent_type_ == "MONEY" and token.pos_ in NOUN_POS)
+
+
+def _condition_met(found: set[str], wanted: frozenset[str]) -> bool:
+    """A dictionary condition holds when the dependents' words include one it lists; the value
+    "*" asks only that there be such a dependent ("agree with X to <any act>")."""
+    return bool(found & wanted) or ("*" in wanted and bool(found))
 
 
 def _word_forms(token: Token) -> list[str]:
