@@ -51,6 +51,9 @@ from typing import Any, Callable, Iterable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_io import REPO, SHARED, TOOLS, read_jsonl  # noqa: E402  (a sibling module)
 
+sys.path.insert(0, str(REPO / "training"))
+from type_sources import conflibert_class, guard_against_test_sets  # noqa: E402  (the training script's)
+
 GOLD = SHARED / "benchmarks" / "events" / "jsonl"
 PETRARCH_DICTIONARIES = SHARED / "benchmarks" / "events" / "raw" / "petrarch2" / "dictionaries"
 VALIDATE_LEXICON = PETRARCH_DICTIONARIES / "PETR.Validate.actors.txt"
@@ -135,9 +138,6 @@ def cameo_manual_records() -> list[dict[str, Any]]:
 
 def overlap_guard() -> Any:
     """The training script's guard, which knows the test sets' sentences and their edited versions."""
-    sys.path.insert(0, str(REPO / "training"))
-    from type_sources import guard_against_test_sets
-
     return guard_against_test_sets(GOLD)
 
 
@@ -244,22 +244,6 @@ def _names_gold(side: dict[str, Any] | None, spans: list[tuple[int, int]], obj: 
                 for m in a.get("mentions") or []]
     return any(_overlaps(side, span) or any(m[0] < span[1] and span[0] < m[1] for m in mentions)
                for span in spans)
-
-
-def conflibert_class(cameo: str | None) -> int | None:
-    """ConfliBERT's five classes from a CAMEO code: 01-02, 03-05, 06-08, 09-13 with 16, the rest of
-    material conflict. Its class 0 splits the usual verbal-cooperation quad and its class 3 takes 16
-    (reduce relations), so the contract's four-way ``quad_class`` cannot be compared with it."""
-    if not cameo or not cameo[:2].isdigit():
-        return None
-    root = int(cameo[:2])
-    if root <= 2:
-        return 0
-    if root <= 5:
-        return 1
-    if root <= 8:
-        return 2
-    return 3 if root <= 13 or root == 16 else 4
 
 
 def score_conflibert(records: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> str:

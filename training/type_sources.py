@@ -184,24 +184,28 @@ def conflibert_quads(gold: Path = GOLD) -> tuple[list[tuple[str, int]], list[tup
     return rows[CONFLIBERT_DEV_SENTENCES:] + extra, rows[:CONFLIBERT_DEV_SENTENCES]
 
 
+def conflibert_class(cameo: str | None) -> int | None:
+    """ConfliBERT's five classes from a CAMEO code: 01-02, 03-05, 06-08, 09-13 with 16, the rest of
+    material conflict. Its class 0 splits the usual verbal-cooperation quad and its class 3 takes 16
+    (reduce relations), so the contract's four-way ``quad_class`` cannot be compared with it."""
+    if not cameo or not cameo[:2].isdigit():
+        return None
+    root = int(cameo[:2])
+    if root <= 2:
+        return 0
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    return 3 if root <= 13 or root == 16 else 4
+
+
 def plover_quads(gold: Path = GOLD) -> dict[str, set[int]]:
     """For each PLOVER type, the ConfliBERT classes of the CAMEO codes mapped to it."""
-    def quad5(code: str) -> int:
-        root = int(code[:2])
-        if root <= 2:
-            return 0
-        if root <= 5:
-            return 1
-        if root <= 8:
-            return 2
-        if root <= 13 or root == 16:
-            return 3
-        return 4
-
     out: dict[str, set[int]] = defaultdict(set)
     for row in read_jsonl(gold / "cameo_codes.jsonl"):
         if row.get("plover_event"):
-            out[PLOVER_2.get(row["plover_event"].upper(), row["plover_event"].upper())].add(quad5(row["code"]))
+            out[PLOVER_2.get(row["plover_event"].upper(), row["plover_event"].upper())].add(conflibert_class(row["code"]))
     return dict(out)
 
 
