@@ -330,7 +330,8 @@ def run_set(name: str, limit: int | None, out: Path, pipelines: dict[tuple[str, 
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mode", choices=("dev", "test"), default="test")
+    parser.add_argument("--mode", choices=("dev", "test"), default="dev",
+                        help="dev sets for tuning (default); test sets only to report, named on purpose")
     parser.add_argument("--sets", help="comma-separated subset of the mode's sets")
     parser.add_argument("--out", type=Path, help="folder for the newsgraph output (temporary by default)")
     parser.add_argument("--limit", type=int, help="analyse only the first N records of each set")
