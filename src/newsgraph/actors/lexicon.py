@@ -358,6 +358,15 @@ class Lexicon:
     """CAMEO agents of a country's own institutions: an uncountried one takes the report's home country."""
     foreign_scope_words: frozenset[str] = frozenset()
     """Words that put a group abroad or across several countries ("foreign", "both", "global")."""
+    coding_anaphor_nouns: frozenset[str] = frozenset()
+    """Anaphor nouns that an organisation no lexicon codes also fits, and that give it their sector
+    ("Zantor ... the company" -> ---BUS): ``unknown`` in ``anaphor_nouns.tsv``."""
+    corporate_suffixes: frozenset[str] = frozenset()
+    """Words that close a company's legal name, without their dots ("Inc", "plc", "GmbH", "SA")."""
+    company_evidence_nouns: frozenset[str] = frozenset()
+    """Lower-case nouns that only a company owns ("Zantor shares", "the stock of Zantor")."""
+    non_person_name_words: frozenset[str] = frozenset()
+    """Lower-case words that make a capitalised name a place, building or thing, not a person."""
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -516,7 +525,12 @@ def load_builtin() -> Lexicon:
                    document_words=frozenset(row[0] for row in _data_lines("document_words.txt")),
                    side_nouns=frozenset(row[0] for row in _data_lines("side_nouns.txt")),
                    home_sectors=frozenset(row[0] for row in _data_lines("home_sectors.txt")),
-                   foreign_scope_words=frozenset(row[0] for row in _data_lines("foreign_scope_words.txt")))
+                   foreign_scope_words=frozenset(row[0] for row in _data_lines("foreign_scope_words.txt")),
+                   coding_anaphor_nouns=frozenset(row[0] for row in _data_lines("anaphor_nouns.tsv")
+                                                  if row[2:3] == ["unknown"]),
+                   corporate_suffixes=frozenset(row[0].rstrip(".") for row in _data_lines("corporate_suffixes.txt")),
+                   company_evidence_nouns=frozenset(row[0] for row in _data_lines("company_evidence_nouns.txt")),
+                   non_person_name_words=frozenset(row[0] for row in _data_lines("non_person_name_words.txt")))
 
 
 def _add_ethnic_groups(table: PhraseTable) -> None:

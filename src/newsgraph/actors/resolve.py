@@ -112,6 +112,18 @@ COMPANY_IN_TITLE_RULE = "+company-in-title"
 POLICE_CONTEXT_RULE = "+police-context"
 #: Added to an unknown organisation's rule when a country named inside its name gave the country.
 COUNTRY_IN_NAME_RULE = "+country-in-name"
+#: Added to an unknown organisation's rule when a legal suffix ("Ltd", "GmbH") made it a company.
+CORPORATE_SUFFIX_RULE = "+corporate-suffix"
+#: Added to an unknown organisation's rule when an apposition headed by a business noun made it a company.
+BUSINESS_APPOSITION_RULE = "+business-apposition"
+#: Added to an unknown organisation's rule when a company the text names in full ("Zantor Inc.") gave its code.
+SHORT_NAME_RULE = "+short-name"
+#: Added to an unknown organisation's rule when it is coordinated with a company ("Zantor and Brenko Inc.").
+CONJOINED_COMPANY_RULE = "+conjoined-company"
+#: How many words a company's full name may have beyond the short name that recalls it ("Zantor Motor Co").
+SHORT_NAME_MAX_DROPPED_WORDS = 2
+#: Added to an unknown organisation's rule when a description referring back to it ("the company") gave its agent.
+CODED_BY_DESCRIPTION_RULE = "+coded-by-description"
 #: Sectors of a state's own bodies: no antecedent for "the group", and a possessor whose country
 #: its forces take ("his forces" after a president).
 STATE_SECTORS = {"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "DIP", "ELI"}
@@ -134,6 +146,9 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "acr
 
 
 UNKNOWN_COUNTRY = "---"
+#: Entity labels the small entity model gives a person's name it does not recognise as one.
+MISLABELLED_PERSON_LABELS = {"FAC", "ORG", "GPE", "LOC", "PRODUCT"}
+MISLABELLED_PERSON_RULE = "actor:ner:given-name-entity"
 BUSINESS_SECTOR = "BUS"
 #: Small words an abbreviation skips ("Organization *of the* Petroleum Exporting Countries").
 ABBREVIATION_GLUE_WORDS = {"of", "the", "and", "for", "on", "in", "de", "&"}
@@ -382,6 +397,8 @@ class _Resolution:
         actors = self._build_actors()
         self._add_pronouns(actors)
         self._code_employers(actors)
+        self._code_short_names(actors)
+        self._code_companies_conjoined(actors)
         self._give_home_country(actors)
         return self._finish(actors)
 
@@ -487,6 +504,9 @@ class _Resolution:
                 continue
             add(self._person(start, end, "actor:ner:person"), start, end)
         for ent in self.entities:
+            if self._mislabelled_person(ent):
+                add(self._person(ent.start, ent.end, MISLABELLED_PERSON_RULE), ent.start, ent.end)
+        for ent in self.entities:
             name = self._name_after_place(ent)
             if name is not None:
                 add(self._person(name[0], name[1], "actor:ner:name-after-place"), name[0], name[1])
@@ -520,6 +540,23 @@ class _Resolution:
                 self.person_tokens.update(range(tokens.start, tokens.end))
         persons.sort(key=lambda c: c.start)
         return persons
+
+    def _mislabelled_person(self, ent: SpacySpan) -> bool:
+        """ "Sandra Inês Rusciolelli" tagged as a facility: a name of capitalised words that opens
+        with a known given name, holds no word of a building, place or organisation ("Grace
+        Memorial", "Kelly Airport", "Anna Foundation") and no word a lexicon knows, is a person."""
+        if ent.label_ not in MISLABELLED_PERSON_LABELS or len(ent) < 2 or ent[0].text not in self.lex.first_names:
+            return False
+        if ent.start > 0 and self.doc[ent.start - 1].lower_ in DEFINITE | INDEFINITE:
+            return False
+        for i, token in enumerate(ent, start=ent.start):
+            if not (token.is_alpha and token.text[:1].isupper() and token.text[1:].islower()) \
+                    or token.lower_ in self.lex.non_person_name_words or normalize(token.text) in self.lex.org_keywords \
+                    or self._named_match(i) is not None or self._sector_match(i) is not None:
+                return False
+        start, end = ent.start, ent.end
+        return not (self._not_an_actor(start, end) or self._document_name(start, end)
+                    or self.doc[start].text in self.lex.event_name_words)
 
     def _name_after_place(self, ent: SpacySpan) -> tuple[int, int] | None:
         """ "Senator from Vermont Bernie Sanders" with "Vermont Bernie Sanders" tagged as an
@@ -950,7 +987,12 @@ class _Resolution:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 modifiers.extend(t.i for t in child.subtree)
-        description = self._describe(role_tokens, modifiers)
+            elif child.dep_ == "conj" and child.i in role_tokens and self._business_title(child.i) \
+                    and not self._business_title(head.i):
+                # "president and chief executive officer": the second office says the first is a company's
+                title = self._sector_match(child.i)
+                modifiers.extend(range(title.start, title.end))
+        description = self._describe(role_tokens, sorted(set(modifiers)))
         if description is not None:
             description.head = head.i
             description.start, description.end, description.text = self._span_text(role_tokens[0], role_tokens[-1] + 1)
@@ -1011,13 +1053,25 @@ class _Resolution:
         chosen = found[-1]
         if chosen.entry.generic:
             # an ethnic group names no body: "Kurdish leaders" are leaders, not civilians
+            # "president and chief executive": a conjoined title is a second office, not the body
             bodies = [m for m in reversed(found[:-1])
-                      if m.entry.sector and not m.entry.generic and m.entry.rule != ETHNIC_RULE]
+                      if m.entry.sector and not m.entry.generic and m.entry.rule != ETHNIC_RULE
+                      and not self._conjoined_titles(m, chosen)]
             bodies += [m for m in self._sector_matches(of_tokens or []) if m.entry.sector and not m.entry.generic]
             chosen = bodies[0] if bodies else chosen
         if any(_former_word(self.doc[i]) for i in tokens):
             return "ELI", "ELI"
         return self._user_agents_joined(found, chosen) or chosen.entry.sector, self._plover_of(chosen.entry)
+
+    def _business_title(self, i: int) -> bool:
+        title = self._sector_match(i)
+        return title is not None and title.entry.sector == BUSINESS_SECTOR and title.entry.generic
+
+    def _conjoined_titles(self, first: Match, second: Match) -> bool:
+        """Whether two title matches are conjuncts ("president and CEO"), not one modifying the other."""
+        first_head, second_head = self.doc[first.end - 1], self.doc[second.end - 1]
+        return (second_head.dep_ == "conj" and first.start <= second_head.head.i < first.end) \
+            or (first_head.dep_ == "conj" and second.start <= first_head.head.i < second.end)
 
     @staticmethod
     def _user_agents_joined(found: list[Match], chosen: Match) -> str | None:
@@ -1191,6 +1245,11 @@ class _Resolution:
 
     def _group_from(self, match: Match, head: Token) -> list[Candidate]:
         entry = match.entry
+        marker = head.i + 1
+        if marker < len(self.doc) and self.doc[marker].tag_ == "POS" and self._sector_match(head.head.i) is not None \
+                and self._nationality_of_possessor_noun(marker, head.head):
+            # "workers" in "American workers' party" is part of the party's name, no actor of its own
+            return []
         sector = entry.sector or ""
         plural = entry.role == "plural" or head.tag_ in ("NNS", "NNPS")
         sentence_start = head.sent.start
@@ -1220,6 +1279,10 @@ class _Resolution:
                 continue
             if token.tag_ == "POS" and left is not None and all(m.entry.kind == "region" for m in modifiers):
                 i -= 1
+                continue
+            if token.tag_ == "POS" and self._nationality_of_possessor_noun(i, head):
+                # "Nigerian people's democratic party": the possessor noun is part of the name
+                i -= 2
                 continue
             # "labor and employment ministry" is one phrase; "Taipei and Hong Kong activists" are two actors
             inside_phrase = _modifies_within(token, head) and not (token.lower_ in CONJUNCTIONS and left is not None)
@@ -1345,6 +1408,18 @@ class _Resolution:
                 # the name is part of the phrase ("the Maduro government"), not a mention of the person
                 self.candidates.remove(leader)
         return results
+
+    def _nationality_of_possessor_noun(self, marker: int, head: Token) -> bool:
+        """Whether the possessive marker at ``marker`` closes a common noun that possesses ``head`` and
+        has a nationality word right before it ("American workers' party", "Kenyan people's party")."""
+        if marker < 2:
+            return False
+        possessor, before = self.doc[marker - 1], self.doc[marker - 2]
+        if possessor.dep_ != "poss" or possessor.head.i != head.i or possessor.pos_ != "NOUN" \
+                or not possessor.is_lower or before.head.i != possessor.i:
+            return False
+        named = self._named_match(before.i)
+        return named is not None and named.end == before.i + 1 and named.entry.kind == "adjective"
 
     def _headline_cut(self, indexes: list[int]) -> list[int]:
         """ "Leader of Chad Threatens Rebels With Force": the parse of a title-cased headline may
@@ -1638,6 +1713,9 @@ class _Resolution:
             if self.doc[start].text in self.lex.event_name_words or self._not_an_actor(start, end) \
                     or self._document_name(start, end):
                 continue
+            if all(self._corporate_suffix_at(i) or self.doc[i].is_punct for i in range(start, end)):
+                # "Chrysler LLC" split by the entity model: "LLC" alone names nobody
+                continue
             agents = [m for m in (self._sector_match(i) for i in range(start, end)) if m is not None]
             if agents and not self._inside_unknown_name(self.doc[end - 1], min(m.start for m in agents)):
                 continue
@@ -1667,12 +1745,21 @@ class _Resolution:
                 agent = agent if agent in IGO_BRANCH_SECTORS else ""
             if agent:
                 rule += "+keyword-sector"
+            elif self._corporate_suffix_at(end - 1) or self._corporate_suffix_after(end):
+                agent, plover = BUSINESS_SECTOR, self.lex.plover_sector_of_agent(BUSINESS_SECTOR)
+                rule += CORPORATE_SUFFIX_RULE
             described = self._described_organisation(start)
             if described is not None:
                 # "UK-based retailer Tesco": the words before the name say what and whose it is
                 owner = owner or described[0]
                 agent, plover = (agent, plover) if agent else (described[1], described[2])
                 rule += "+description"
+            apposed = None if agent else self._business_apposition(start, end)
+            if apposed is not None:
+                # "NPD Group, a market research firm,": the apposition says it is a company, and whose
+                owner = owner or apposed[0]
+                agent, plover = BUSINESS_SECTOR, self.lex.plover_sector_of_agent(BUSINESS_SECTOR)
+                rule += BUSINESS_APPOSITION_RULE
             code = (owner or UNKNOWN_COUNTRY) + agent if agent else owner
             organisation = Candidate(s, e, text, rule, f"org:{normalize(text)}", " ".join(text.split()),
                                      "organization", code=code, quality=2 if owner else 1, head=end - 1, sector=plover)
@@ -1680,6 +1767,38 @@ class _Resolution:
             self._take(s, e)
             if described is not None:
                 self._join_description(organisation, start - 1)
+            if apposed is not None:
+                self._join_description(organisation, apposed[1])
+
+    def _business_apposition(self, start: int, end: int) -> tuple[str, int] | None:
+        """ "NPD Group, a market research firm", "Ostra, Norway's largest airline": an apposition
+        headed by a business noun makes an unknown organisation a company. Returns the country the
+        apposition names ("" when it names none) and the apposition's head."""
+        root = self.doc[start:end].root
+        for child in root.children:
+            if child.dep_ != "appos" or child.i < end:
+                continue
+            title = self._sector_match(child.i)
+            if title is None or title.entry.sector != BUSINESS_SECTOR or title.entry.generic:
+                continue
+            for token in self.doc[child.left_edge.i:child.i]:
+                named = self._named_match(token.i)
+                if named is not None and named.entry.kind in ("country", "adjective"):
+                    code = self._code(named.entry)
+                    if code and code[:3] in self.lex.countries:
+                        return code[:3], child.i
+            return "", child.i
+        return None
+
+    def _corporate_suffix_at(self, i: int) -> bool:
+        """ "Zantor Ltd", "Ostra S.A.": a word that closes a company's legal name (``corporate_suffixes.txt``)."""
+        return 0 <= i < len(self.doc) and self.doc[i].text.rstrip(".") in self.lex.corporate_suffixes
+
+    def _corporate_suffix_after(self, end: int) -> bool:
+        """The legal suffix the entity model left outside the name ("Zantor Ltd", "Zantor, Inc.")."""
+        if end < len(self.doc) and self.doc[end].text == ",":
+            end += 1
+        return self._corporate_suffix_at(end) and not self.doc[end].is_sent_start
 
     def _code_from_company_in_title(self) -> None:
         """ "Tesco's CEO Dave Lewis", "the chief executive of Tesco": a title of no country whose
@@ -1772,7 +1891,9 @@ class _Resolution:
         for i in range(start, end):
             match = self._sector_match(i)
             # "Tamil Tigers": an ethnic group's name says who the members are, not what the body does
-            if match is not None and match.entry.sector and not match.entry.generic and match.entry.rule != ETHNIC_RULE:
+            # "Ministry of Education": a noun that needs a country to name a body ("education") names no sector here
+            if match is not None and match.entry.sector and not match.entry.generic and match.entry.rule != ETHNIC_RULE \
+                    and not match.entry.named_only:
                 found = (i - start + 1, match.entry.sector, self._plover_of(match.entry))
         for width in (3, 2, 1):
             for first in range(len(words) - width + 1):
@@ -1920,9 +2041,12 @@ class _Resolution:
                                    for i in range(sentence.start, sentence.end))
                 starts.extend(t.idx for t in self.doc)
             s, e, text = self._span_text(token.i - 1, token.i + 1)
-            antecedent = self._description_antecedent(s, fits, sentence_of[token.i], sentence_of, starts)
+            coding = token.lower_ in self.lex.coding_anaphor_nouns
+            antecedent = self._description_antecedent(s, fits, sentence_of[token.i], sentence_of, starts, coding)
             if antecedent is None:
                 continue
+            if coding and antecedent.code is None:
+                self._code_organisation(antecedent.identity, sorted(fits[0])[0])
             own = next((c for c in self.candidates if c.head == token.i and c.kind in ("group", "anonymous")), None)
             if own is None:
                 if not self._is_free(s, e):
@@ -1934,10 +2058,39 @@ class _Resolution:
             own.code, own.sector, own.quality = antecedent.code, antecedent.sector, antecedent.quality
             own.rule = DESCRIPTION_RULE
 
+    def _subject_or_possessor(self, candidate: Candidate) -> bool:
+        """Whether a name is a clause's subject or a possessor ("Zantor said", "Zantor's shares"): an
+        unknown name elsewhere is as often a product or a place as the company a description recalls."""
+        span = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ in SUBJECT_DEPS | {"poss"}
+
+    def _names_a_product(self, candidate: Candidate) -> bool:
+        """ "the Falcon's bodyshell", "the Nasdaq index", "Zantor instant messenger": a name after a
+        determiner, or one that modifies a noun that is no agent, names a product, not a company."""
+        span = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        if span.start > 0 and self.doc[span.start - 1].lower_ in DEFINITE | INDEFINITE:
+            return True
+        root = span.root
+        return root.dep_ == "compound" and root.head.i >= span.end and self._sector_match(root.head.i) is None \
+            and not self._corporate_suffix_at(root.head.i)
+
+    def _code_organisation(self, identity: str, agent: str) -> None:
+        """Give every uncoded mention of an organisation the agent its description says ("the company": BUS)."""
+        for candidate in self.candidates:
+            if candidate.identity == identity and candidate.code is None:
+                candidate.code = UNKNOWN_COUNTRY + agent
+                candidate.sector = self.lex.plover_sector_of_agent(agent)
+                candidate.rule += CODED_BY_DESCRIPTION_RULE
+
     def _description_antecedent(self, start: int, fits: tuple[frozenset[str], bool], sentence: int,
-                                sentence_of: dict[int, int], starts: list[int]) -> Candidate | None:
+                                sentence_of: dict[int, int], starts: list[int],
+                                coding: bool = False) -> Candidate | None:
         """The nearest named organisation, or group of a fitting sector named by one ("al Shabaab
-        fighters"), ending before ``start`` in the same paragraph or in the sentence before."""
+        fighters"), ending before ``start`` in the same paragraph or in the sentence before. With
+        ``coding``, an organisation no lexicon codes, or one of no country but a fitting sector, fits
+        too when it is a clause's subject or a possessor and no product's name."""
         sectors, any_organization = fits
         for candidate in sorted(self.candidates, key=lambda c: -c.end):
             if candidate.end > start or candidate.kind not in ("organization", "group") \
@@ -1950,6 +2103,11 @@ class _Resolution:
             code = candidate.code or ""
             country_coded = code[:3] in self.lex.countries or code.startswith(UNKNOWN_COUNTRY)
             sector = code[3:6] if country_coded else ""
+            if coding and candidate.kind == "organization" and candidate.identity.startswith("org:") \
+                    and (not code or sector in sectors):
+                if self._names_a_product(candidate) or not (code or self._subject_or_possessor(candidate)):
+                    continue
+                return candidate
             if code.startswith(UNKNOWN_COUNTRY) or candidate.identity.startswith(("country:", "code:")):
                 continue
             if sector in sectors or (any_organization and candidate.kind == "organization"
@@ -2116,25 +2274,86 @@ class _Resolution:
 
     def _code_employers(self, actors: list[Actor]) -> None:
         """An organisation no lexicon knows is a company (---BUS) when the text names its business
-        officer: "the chief executive of Zantor", "Zantor's chief executive", "Zantor CEO"."""
+        officer ("the chief executive of Zantor", "Zantor's chief executive", "its CEO") or something
+        only a company owns ("Zantor shares", "the stock of Zantor": ``company_evidence_nouns.txt``)."""
         for actor in actors:
             if actor.code is not None or actor.kind != "organization":
                 continue
             for mention in actor.mentions:
                 span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None and len(span) and self._business_officer_of(span.root):
+                if span is not None and len(span) and (self._business_officer_of(span.root)
+                                                       or self._company_possession_of(span.root)):
                     actor.code = UNKNOWN_COUNTRY + BUSINESS_SECTOR
                     actor.sector = self.lex.plover_sector(actor.code)
                     break
 
-    def _business_officer_of(self, name: Token) -> bool:
-        officer = None
+    def _code_short_names(self, actors: list[Actor]) -> None:
+        """ "Zantor Inc." or "Zantor Group" coded a company, then "Zantor" alone: an uncoded
+        organisation whose name opens a company's longer name, with at most
+        ``SHORT_NAME_MAX_DROPPED_WORDS`` words more, is that company and takes its code."""
+        companies = [a for a in actors if a.kind == "organization" and a.code and a.code.endswith(BUSINESS_SECTOR)]
+        for actor in actors:
+            if actor.code is not None or actor.kind != "organization":
+                continue
+            short = normalize(actor.name)
+            codes = {c.code for c in companies
+                     if normalize(c.name).startswith(short + " ")
+                     and len(normalize(c.name)[len(short):].split()) <= SHORT_NAME_MAX_DROPPED_WORDS}
+            if len(codes) == 1:
+                actor.code = codes.pop()
+                actor.sector = self.lex.plover_sector(actor.code)
+                actor.rule += SHORT_NAME_RULE
+
+    def _code_companies_conjoined(self, actors: list[Actor]) -> None:
+        """ "the strategies of Zantor and Brenko", "staff of Brenko and German airline Nordair": an
+        uncoded organisation coordinated with a company (a country's or none's) is a company too."""
+        company_tokens: set[int] = set()
+        for actor in actors:
+            if actor.kind == "organization" and actor.code and actor.code.endswith(BUSINESS_SECTOR):
+                for mention in actor.mentions:
+                    span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                    company_tokens.update(range(span.start, span.end) if span is not None else ())
+        if not company_tokens:
+            return
+        for actor in actors:
+            if actor.code is not None or actor.kind != "organization":
+                continue
+            for mention in actor.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                root = span.root
+                partners = [root.head] if root.dep_ == "conj" else []
+                partners += [child for child in root.children if child.dep_ == "conj"]
+                if any(partner.i in company_tokens for partner in partners):
+                    actor.code = UNKNOWN_COUNTRY + BUSINESS_SECTOR
+                    actor.sector = self.lex.plover_sector(actor.code)
+                    actor.rule += CONJOINED_COMPANY_RULE
+                    break
+
+    @staticmethod
+    def _owned_noun(name: Token) -> Token | None:
+        """The noun a name owns or modifies: "Zantor's shares", "Zantor CEO", "the stock of Zantor"."""
         if name.dep_ in ("compound", "poss"):
-            officer = name.head
-        elif name.dep_ == "pobj" and name.head.lower_ == "of":
-            officer = name.head.head
-        title = self._sector_match(officer.i) if officer is not None else None
-        return title is not None and title.entry.sector == BUSINESS_SECTOR and title.entry.generic
+            return name.head
+        if name.dep_ == "pobj" and name.head.lower_ == "of":
+            return name.head.head
+        return None
+
+    def _company_possession_of(self, name: Token) -> bool:
+        owned = self._owned_noun(name)
+        if owned is None:
+            return False
+        two_words = f"{self.doc[owned.i - 1].lower_} {owned.lower_}" if owned.i > 0 else ""
+        return owned.lower_ in self.lex.company_evidence_nouns or two_words in self.lex.company_evidence_nouns
+
+    def _business_officer_of(self, name: Token) -> bool:
+        officer = self._owned_noun(name)
+        if officer is None:
+            return False
+        # "Zantor President and Chief Executive": a business office conjoined with the title counts
+        return self._business_title(officer.i) or any(child.dep_ == "conj" and self._business_title(child.i)
+                                                      for child in officer.children)
 
     def _home_country(self, actors: list[Actor]) -> str | None:
         """The one country a report is about, when its named actors and places leave no doubt:
