@@ -738,6 +738,85 @@ def test_short_object_of_a_verb_of_uttering_is_speech(quotes_of) -> None:
     assert all("ongoing" not in q.text for q in quotes_of(scare))
 
 
+def test_short_quotation_said_in_a_clause_that_goes_on_is_speech(quotes_of) -> None:
+    """"said “X” five times", "mouthing “X” toward the crowd": the clause goes on after the words
+    uttered with an adverbial, and they are still what was said."""
+    text = "In a short reply, Ilse Varga said “Harbour” four times and left the room."
+    q = _one(quotes_of(text), "Harbour")
+    assert q.kind == "direct" and "Varga" in q.speaker.name
+    mouthed = "The singer waved the flag, mouthing “thank you” toward the back rows."
+    assert _one(quotes_of(mouthed), "thank you").kind == "direct"
+    modifier = "The director said the “Harbour Nights” series would end."
+    assert all(q.text != "Harbour Nights" for q in quotes_of(modifier))
+
+
+def test_participle_read_as_a_noun_still_utters(quotes_of) -> None:
+    """"a campaign hat reading, “...”": the tagger reads "reading" as part of the noun."""
+    text = "The two mayors wore a campaign hat reading, “Keep the Valley Green Forever” at the rally on Friday."
+    q = _one(quotes_of(text), "Keep the Valley Green")
+    assert q.kind == "direct" and q.text == "Keep the Valley Green Forever"
+
+
+def test_cue_with_its_addressee_introduces_the_next_quotation(quotes_of) -> None:
+    """“A,” she sang to him before asking him, “B?”: B has a cue of its own, it is no part of A."""
+    text = ("“Keep your hands where I can see them,” Dana Holt sings to the mayor before asking him, "
+            "“Where do we go from here, my friend?”")
+    quotes = quotes_of(text)
+    first, second = _one(quotes, "Keep your hands"), _one(quotes, "Where do we go")
+    assert first is not second and second.kind == "direct" and "Holt" in second.speaker.name
+
+
+def test_quotation_from_a_named_document_after_a_colon(quotes_of) -> None:
+    """"From the report: “...”": the document the writer quotes from speaks."""
+    text = ("Not all panels are alike. From the report: “Samples with longer field periods gave more "
+            "accurate results than the quick ones.”")
+    q = _one(quotes_of(text), "longer field periods")
+    assert q.kind == "direct" and q.speaker.name.lower().endswith("report")
+    owned = ("The mayor wrote at length. From Varga's newsletter: “We will rebuild the pier before the "
+             "summer season begins.”")
+    assert "Varga" in _one(quotes_of(owned), "rebuild the pier").speaker.name
+
+
+def test_organisation_signing_a_colon_whose_name_the_tagger_read_as_nouns(quotes_of) -> None:
+    """"... - Harbour Polling: “...”": a named organisation signs the quotation even when the
+    tagger reads its name as common nouns, as long as the actors stage knows it."""
+    text = ("Estimates of engagement are particularly problematic - Harbour Polling: “Every sample we "
+            "tested leaned toward the more engaged voters.”")
+    start = text.index("Harbour Polling")
+    actor = Actor(id="a1", name="Harbour Polling", kind="organization",
+                  mentions=[Mention(start, start + len("Harbour Polling"), "Harbour Polling", "test")])
+    q = _one(quotes_of(text, ActorTable([actor])), "Every sample")
+    assert q.kind == "direct" and q.speaker.name == "Harbour Polling"
+
+
+def test_fragment_quoted_inside_the_writers_clause_reports_the_clause(quotes_of) -> None:
+    """A quotation opening in lower case after the writer's words in its sentence is a fragment of
+    a reported clause; the report is that clause, the signing cue and speaker left out."""
+    text = "The vote on the pier signals “the beginning of the end” for the old market, said Tomas Reyl, a trader."
+    q = _one(quotes_of(text), "beginning of the end")
+    assert q.kind == "mixed" and q.text.startswith("The vote on the pier") and "Reyl" in q.speaker.name
+    assert "said" not in q.text
+    whole = "“The vote on the pier is the beginning of the end,” said Tomas Reyl, a trader."
+    assert _one(quotes_of(whole), "beginning of the end").kind == "direct"
+
+
+def test_naming_in_a_relative_clause_leaves_the_namer_out_of_the_report(quotes_of) -> None:
+    """"what Reyl called a “gamble”": the speaker and the naming verb are no part of what he said."""
+    text = "The council approved what Reyl called a “gamble” on Tuesday."
+    q = _one(quotes_of(text), "gamble")
+    assert "called" not in q.text and "Reyl" not in q.text and "Reyl" in q.speaker.name
+
+
+def test_mixed_report_pieces_join_unless_words_part_them(pipeline, extractor) -> None:
+    """A mixed quote's pieces are one span where only spaces or punctuation lie between them."""
+    from newsgraph.quotes.extract import _Assembly
+
+    text = "The plan, in short, was late; Varga said so twice."
+    assembly = _Assembly(extractor, pipeline.parser.parse(text), text, ActorTable())
+    assert assembly._joined([(0, 8), (9, 18)]) == [(0, 18)]
+    assert assembly._joined([(0, 8), (20, 28)]) == [(0, 8), (20, 28)]
+
+
 def test_quotation_signed_by_a_verb_the_parse_missed(quotes_of) -> None:
     text = ("“If the mill closes, the whole valley closes with it,” the leaflet read.\n\n"
             "The leaflet was handed out at the gates on Monday.")

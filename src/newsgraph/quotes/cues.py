@@ -396,7 +396,11 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
         oprds = [c for c in children if c.dep_ == "oprd"]
         if objs and oprds:
             heads.append(objs[0].i)
-            ranges.append((objs[0].left_edge.i, oprds[-1].right_edge.i))
+            if objs[0].i < verb.i and objs[0].tag_ in _RELATIVE_TAGS:
+                # "what critics called “a disgrace”": the relative word and the naming, not the speaker
+                ranges.extend([(objs[0].i, objs[0].i), (verb.i + 1, oprds[-1].right_edge.i)])
+            else:
+                ranges.append((objs[0].left_edge.i, oprds[-1].right_edge.i))
     prepositions = frames & _PREPOSITIONS
     if not ranges and prepositions:
         rule = "prep"

@@ -23,9 +23,14 @@ from newsgraph.quotes.speakers import addressee_of, speaker_from
 from newsgraph.records import Actor, ActorTable, Article, Mention, Quote, SpeakerRef, Span
 
 _WORD = re.compile(r"\w+")
+_THAT = re.compile(r"\bthat\b")
 _DASH_BEFORE_NAME = re.compile(r"[ \t\u00a0]*[―—–]+[ \t\u00a0]*(?=[A-Z])")
 _SIGNATURE_LINE = re.compile(r"[ \t\u00a0]*[-―—–]+[ \t\u00a0]*(?=[A-Z])")
 _SIGNED_NAME_BEFORE_COLON = re.compile(r"(?:\s[-―—–]+|[.?!…][”’'\"]?|^)\s*(?:More\s+)?(?:[Ff]rom\s+)?((?:[A-Z][\w.’'-]*\s+(?:and\s+)?){0,4}[A-Z][\w.’'-]*):$")
+_SOURCE_BEFORE_COLON = re.compile(
+    r"(?:[.?!…][”’'\"]?\s+|\s[-―—–]+\s+|^)(?:More\s+)?[Ff]rom\s+"
+    r"(?:the|a|an|his|her|its|their|(?P<owner>[A-Z][\w.-]*)[’']s)\s+"
+    r"(?P<source>(?:[\w’'-]+\s+){0,3}[\w’'-]+):$")
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z0-9’'‘,:.-]+[ \t]+){2,}[A-Z0-9’'‘,:.-]*[A-Z])[ \t]*")
 _NAME_LABEL = re.compile(r"[ \t]*[\"“]?((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.’'-]*)[ \t]*:[ \t]*\S")
 _MAX_NAME_TOKENS = 6
@@ -36,10 +41,14 @@ SCARE_QUOTE_MAX_WORDS = 3
 GUESSED_QUOTE_MIN_WORDS = 9
 INTRODUCED_MIN_WORDS = 4
 WRITER_SENTENCE_MIN_WORDS = 4
+WRITER_LEAD_MIN_WORDS = 2
 _MAX_INTERRUPTION_WORDS = 12
 _MAX_APPOSITION_TOKENS = 12
 _MAX_SIGNATURE_CHARS = 80
 _MAX_LEAD_WORDS = 2
+_MAX_ADDRESSEE_TOKENS = 4
+_MAX_TAIL_WORDS = 4
+_CLAUSE_GOES_ON = frozenset({"ADP", "NUM", "ADV", "SCONJ"})
 _CLAUSE_SEPARATORS = frozenset(",;(-—–―")
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -56,6 +65,7 @@ CONFIDENCE = {
     "direct:guessed-speaker": 0.25,
     "direct:introduced": 0.8,
     "mixed:content": 0.75,
+    "mixed:adjacent": 0.6,
     "indirect:ccomp": 0.7,
     "indirect:parenthetical": 0.65,
     "indirect:according-to": 0.7,
@@ -429,13 +439,31 @@ class _Assembly:
         Berg: “...”", "... . Bush: “...”"): the name speaks, as in a transcript."""
         para_start = self.paragraph_starts[self._paragraph(mark.start)]
         before_end = para_start + len(self.text[para_start:mark.open_mark].rstrip())
-        signed = _SIGNED_NAME_BEFORE_COLON.search(self.text, max(para_start, before_end - 80), before_end)
+        lo = max(para_start, before_end - 80)
+        colon = before_end - 1
+        signed = _SIGNED_NAME_BEFORE_COLON.search(self.text, lo, before_end)
+        head = None
         if signed is not None:
-            colon = before_end - 1
             head = self._name_head(signed.start(1), colon)
-            if head is not None:
-                return Cue(lemma=":", category="speech", anchor=self._token_at(colon), start=colon, end=colon + 1,
-                           subject=self.doc[head], colon_at=colon, rule="dash-name-colon")
+            if head is None:
+                head = self._named_actor_head(signed.start(1), colon)
+        source = _SOURCE_BEFORE_COLON.search(self.text, lo, before_end) if head is None else None
+        if source is not None:
+            token = self.doc[self._token_at(source.end("source") - 1)]
+            head = token.i if token.pos_ in ("NOUN", "PROPN") else None
+            if head is not None and source.group("owner") is not None:
+                head = self._token_at(source.start("owner"))  # "From Bush's post:": the one who wrote it
+        if head is None:
+            return None
+        return Cue(lemma=":", category="speech", anchor=self._token_at(colon), start=colon, end=colon + 1,
+                   subject=self.doc[head], colon_at=colon, rule="dash-name-colon")
+
+    def _named_actor_head(self, start: int, end: int) -> int | None:
+        """The last token of a person or organisation named exactly from ``start`` to ``end`` ("- Pew
+        Research:"), for a name the tagger read as common nouns."""
+        for mention, actor in self.actors.mentions_in(start, end):
+            if actor.kind in ("person", "organization") and mention.start == start and mention.end == end:
+                return self._token_at(end - 1)
         return None
 
     def _by_colon(self, mark: MarkedSpan) -> Cue | None:
@@ -585,9 +613,23 @@ class _Assembly:
             return None
         lead_end = len(lead[:-1].rstrip())
         for cue in self._cues_in(self._paragraph(mark.open_mark), self._paragraph(mark.open_mark)):
-            if cue.end == lead_end and cue.category == "speech" and (self._bare(cue) or self._parenthetical(cue)):
+            if (cue.end == lead_end or self._addressee_between(cue, lead_end)) and cue.category == "speech" \
+                    and (self._bare(cue) or self._parenthetical(cue)):
                 return cue
         return None
+
+    def _addressee_between(self, cue: Cue, end: int) -> bool:
+        """Whether only the one spoken to stands between a cue and ``end`` ("asking her,", "telling
+        the crowd:"): the object of a verb whose object is its addressee, a few words at most."""
+        verb = cue.verb
+        if verb is None or verb.lemma_.lower() not in self.lex.addressee_verbs or end <= cue.end:
+            return False
+        last = self._token_at(end - 1)
+        between = self.doc[verb.i + 1:last + 1]
+        if not 0 < len(between) <= _MAX_ADDRESSEE_TOKENS or between[-1].idx + len(between[-1].text) != end:
+            return False
+        objects = [t for t in between if t.head.i == verb.i and t.dep_ in ("dobj", "dative")]
+        return len(objects) == 1 and all(t.i == objects[0].i or t.head.i == objects[0].i for t in between)
 
     def _parenthetical(self, cue: Cue) -> bool:
         """", Sanders said, “...”": a speaker and a speech verb set off by commas right before a
@@ -625,6 +667,7 @@ class _Assembly:
         attributions: dict[int, _Attribution] = {}
         for k, mark in enumerate(self.marks):
             cue, how = self._dash_name_colon(mark), "colon"
+            introducer = None
             if cue is None:
                 cue, how = self._by_content(mark), "content"
                 introducer = self._introducing_cue(mark)
@@ -642,6 +685,7 @@ class _Assembly:
             if cue is not None:
                 previous = attributions.get(k - 1)
                 if how == "adjacent" and cue.end <= mark.start and previous is not None and previous.cue is cue \
+                        and introducer in (None, cue) \
                         and self._paragraph(self.marks[k - 1].end) == self._paragraph(mark.start):
                     how = "paragraph-speaker"  # “A,” she said. “B.”: B continues A
                     attributions[k] = _Attribution(cue, how, k - 1)
@@ -716,7 +760,11 @@ class _Assembly:
                 self._extend(host, mark.pieces)
                 quote_of[k] = host
                 continue
-            quote = self._quote(mark.pieces, "direct", att.cue, f"direct:{att.how}")
+            clause = self._writer_clause(mark, att.cue) if len(mark.pieces) == 1 and att.how == "adjacent" else None
+            if clause is not None:
+                quote = self._quote([clause], "mixed", att.cue, f"mixed:{att.how}")
+            else:
+                quote = self._quote(mark.pieces, "direct", att.cue, f"direct:{att.how}")
             quotes.append(quote)
             quote_of[k] = quote
             used_cues.add(id(att.cue))
@@ -729,6 +777,38 @@ class _Assembly:
         quotes.extend(self._indirect(quotes, used_cues))
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
+
+    def _writer_clause(self, mark: MarkedSpan, cue: Cue) -> tuple[int, int] | None:
+        """The reported clause a quotation is only part of (Varga said the plan was “far too
+        late” for the town): a quotation opening in lower case after the writer's own words in its
+        sentence is a fragment, and what was reported is the clause around it, cue and speaker left out."""
+        if not self.text[mark.start:mark.start + 1].islower():
+            return None
+        start, end = self._sentence_bounds(mark.open_mark)
+        if end < mark.close_mark or self._utterance_verb(mark) is not None:
+            return None
+        if start <= cue.start and cue.end <= mark.open_mark:
+            thats = list(_THAT.finditer(self.text, cue.end, mark.open_mark))
+            lead_tokens = self.doc[self._token_at(cue.end) + 1:self._token_at(mark.open_mark)]
+            if thats:
+                start = thats[-1].start()  # "told aides on Monday that the plan was “...”"
+            elif any(t.pos_ in ("VERB", "AUX") for t in lead_tokens):
+                start = cue.end  # "said the plan was “...”"
+            else:
+                return None  # "boasted to reporters of his team, “...”": no clause of its own
+            if len(_WORD.findall(self.text[mark.close_mark + 1:end])) > _MAX_TAIL_WORDS:
+                end = mark.close_mark + 1
+        elif mark.close_mark < cue.start < end and self._same_clause(mark.close_mark + 1, cue.start) \
+                and len(_WORD.findall(self.text[mark.close_mark + 1:cue.start])) <= _MAX_NAME_TOKENS:
+            end = mark.close_mark + 1  # "the plan was “far too late,” Varga said"
+        else:
+            return None
+        lead = self.text[start:mark.open_mark]
+        if len(_WORD.findall(lead)) < WRITER_LEAD_MIN_WORDS \
+                or any(ch in self.lex.quote_marks or ch in "()" for ch in lead):
+            return None
+        start, end = self._trim_edges(start, end)
+        return (start, end) if end > mark.end else None
 
     def _new_clause_between(self, j: int, k: int, cue: Cue) -> bool:
         """Whether the later of quotations ``j`` and ``k`` has an introduction of its own: a
@@ -816,12 +896,23 @@ class _Assembly:
         if not lead or not lead[-1].isalpha():
             return None
         verb = self.doc[self._token_at(para_start + len(lead) - 1)]
-        if verb.lower_ not in self.lex.utterance_verbs or verb.pos_ not in ("VERB", "AUX"):
+        if verb.lower_ not in self.lex.utterance_verbs \
+                or not (verb.pos_ in ("VERB", "AUX") or self._noun_participle(verb)):
             return None
         after = self.text[mark.close_mark + 1:mark.close_mark + 3].lstrip(" ")
-        if after and after[0] not in ".,;:!?)—–-\n" and self.text[mark.end - 1] not in ".,!?" and not set_off:
+        if after and after[0] not in ".,;:!?)—–-\n" and self.text[mark.end - 1] not in ".,!?" and not set_off \
+                and not self._clause_goes_on(mark):
             return None
         return verb
+
+    def _clause_goes_on(self, mark: MarkedSpan) -> bool:
+        """Whether the writer's clause goes on after a quotation with an adverbial ("mouthed “thank
+        you” to the crowd", "said “Harbour” four times"), not with more words of a noun phrase the
+        quotation only modifies ("read “Hamlet” books") or with a clause of its own ("and left")."""
+        i = self._token_at(mark.close_mark) + 1
+        if i >= len(self.doc):
+            return False
+        return self.doc[i].pos_ in _CLAUSE_GOES_ON
 
     def _trailing_signature(self, mark: MarkedSpan) -> Cue | None:
         """“...,” the editorial read. / “...?” the 43-year-old asked: a quotation closed by a comma,
@@ -883,6 +974,12 @@ class _Assembly:
         past_tense = token.tag_ == "VBD" and token.pos_ == "VERB" and token.text.islower()
         return token.lower_ in self.lex.utterance_verbs or past_tense
 
+    def _noun_participle(self, token: Token) -> bool:
+        """A participle the tagger read as the last word of a compound noun ("a campaign hat reading,
+        “...”"): an -ing form right after a common noun."""
+        return token.pos_ == "NOUN" and token.lower_.endswith("ing") and token.i > 0 \
+            and self.doc[token.i - 1].pos_ == "NOUN"
+
     def _uttered(self, mark: MarkedSpan) -> Cue | None:
         """A cue for a quotation no other cue claims that is the object of a verb of uttering: the
         verb's subject, or the noun a participle or relative clause hangs on ("a man yelled", "a
@@ -893,6 +990,11 @@ class _Assembly:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             subject = verb.head
+        if subject is None and self._noun_participle(verb):
+            subject = self.doc[verb.i - 1]
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+            # "she waved, mouthing “thank you”": the participle shares its clause's subject
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None or self._inside_marks(subject.idx):
             return None
         return Cue(lemma=verb.lemma_.lower(), category="speech", anchor=verb.i, start=verb.idx,
@@ -911,6 +1013,8 @@ class _Assembly:
                 continue
             if not first.close_mark - 1 < att.cue.start < second.open_mark:
                 continue
+            if self._introducing_cue(second) not in (None, att.cue):
+                continue  # “A,” she sang before asking him, “B?”: a cue of its own introduces B
             last = self.text[first.end - 1]
             if not (last.isalnum() or last in ",—–-"):
                 continue  # the first part ended its sentence: a continuation, not an interruption
@@ -960,7 +1064,23 @@ class _Assembly:
             return None
         if self._introduced_tail(marks[-1], start, end):
             return self._quote(marks[-1].pieces, "direct", cue, "direct:introduced")
-        return self._quote([(start, end)], "mixed", cue, "mixed:content")
+        pieces = self._joined(content)
+        quote = self._quote(pieces, "mixed", cue, "mixed:content")
+        if len(pieces) > 1:
+            quote.spans = [Span(*self._strip(s, e)) for s, e in pieces]
+        return quote
+
+    def _joined(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Sorted spans merged where they overlap or only spaces and punctuation part them: a mixed
+        quote stays in one piece unless words its cue's content leaves out (the cue and its speaker
+        written inside the report) stand between its parts."""
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and (start <= merged[-1][1] or not _WORD.search(self.text[merged[-1][1]:start])):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
 
     def _introduced_tail(self, mark: MarkedSpan, start: int, end: int) -> bool:
         """Whether a mixed report ends with a whole quotation that its words introduce with a colon
