@@ -35,6 +35,7 @@ ALIASES: dict[str, tuple[str, str, str, str]] = {
     "prisoners": ("captives", "prisoners", "group", "---CVL"),
     "Syldavian": ("syl", "Syldavia", "country", "SYL"),
     "Bordurian soldiers": ("bormil", "Bordurian soldiers", "group", "BORMIL"),
+    "Bordurian diplomat": ("bordip", "Bordurian diplomat", "person", "BORDIP"),
     "Marshal Plekszy": ("plekszy", "Plekszy", "person", "BORMIL"),
     "the Lumen Institute": ("lumen", "Lumen Institute", "organization", "---NGO"),
     "the Daily Lantern": ("lantern", "Daily Lantern", "organization", "RURMED"),
@@ -1897,3 +1898,55 @@ def test_calling_for_sanctions_against_a_country_threatens_it(nlp, coder) -> Non
     events = kept_events(code(nlp, coder, "Ruritania called for sanctions against Borduria over the border raids."))
     coded = [(e.type, e.cameo, e.target.actor if e.target else None) for e in events if e.trigger == "called"]
     assert coded[:1] == [("THREATEN", "1312", "bor")], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    # Forces moved are cargo: the place or country they go to or leave is the target.
+    ("Ruritania offered to send peacekeepers to Syldavia.", "offered", "syl"),
+    ("Ruritania withdrew its peacekeepers from Syldavia.", "withdrew", "syl"),
+    # The acting side's own country names what it shuts, not whom the act is aimed at ...
+    ("President Ottokar closed Ruritania's border with Borduria.", "closed", "bor"),
+    # ... but a reaction to its own country's act is aimed at that country.
+    ("President Ottokar defended Ruritania's decision to close the border.", "defended", "rur"),
+    # The envoy summoned is the target, not the ministry it is summoned to.
+    ("Ruritania summoned a Bordurian diplomat to its foreign ministry.", "summoned", "bordip"),
+    # A condemnation is aimed at the author of the act it condemns, not at the act's victim.
+    ("Ruritania condemned the attack on Borduria by Syldavia.", "condemned", "syl"),
+    ("Ruritania condemned the attack on Borduria.", "condemned", "bor"),
+    # Aid given to no one named goes to the country its beneficiaries' description names.
+    ("Germany provided 5 million euros to pay for relief for those displaced in Syldavia.", "provided", "syl"),
+])
+def test_targets_past_cargo_and_own_side(nlp, coder, text, trigger, target) -> None:
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == trigger]
+    assert [e.target.actor if e.target else None for e in events][:1] == [target], \
+        [(e.cameo, e.target, e.rule) for e in events]
+
+
+def test_aid_received_is_given_by_the_from_phrase(nlp, coder) -> None:
+    for text, giver in (("Syldavia received rifles from Borduria.", "bor"),
+                        ("Much Ruritanian assistance is received by Syldavia.", "rur")):
+        events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "received"]
+        assert [(e.type, e.source.actor, e.target.actor if e.target else None) for e in events] == [
+            ("AID", giver, "syl")], [(e.cameo, e.rule) for e in events]
+    visit = [e for e in code(nlp, coder, "Syldavia received President Ottokar.") if e.trigger == "received"]
+    assert [(e.source.actor, e.target.actor if e.target else None) for e in visit] == [("syl", "ottokar")], \
+        [(e.cameo, e.rule) for e in visit]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ruritanian attack on Borduria killed dozens.",
+    "The attack on Borduria by Ruritania killed dozens.",
+])
+def test_harm_done_by_an_attack_named_as_subject(nlp, coder, text) -> None:
+    """The attack's own source did the harm, aimed at whom the attack was aimed at."""
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == "killed"]
+    assert [(e.source.actor, e.target.actor if e.target else None) for e in events] == [("rur", "bor")], \
+        [(e.cameo, e.rule) for e in events]
+
+
+def test_a_place_visited_by_someone_named_receives_a_visit(nlp, coder) -> None:
+    visit = kept_events(code(nlp, coder, "Ruritania was visited by President Ottokar."))
+    coded = [(e.cameo, e.source.actor, e.target.actor if e.target else None) for e in visit]
+    assert ("042", "ottokar", "rur") in coded, [(e.cameo, e.rule) for e in visit]
+    carried = code(nlp, coder, "Marshal Plekszy was flown to Ruritania by Bordurian soldiers.")
+    assert not [e for e in carried if e.cameo == "042"], [(e.cameo, e.rule) for e in carried]

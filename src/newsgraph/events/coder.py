@@ -61,6 +61,8 @@ MEDIATION_CODES = frozenset({"045", "039"})
 # protesters", "met to discuss trade", "demanding the right to appoint guardians for women");
 # other acts may take the target their purpose names ("donated ventilators to assist X",
 # "accepted an invitation to meet with X").
+# The object slots of a transfer that can hold its cargo ("sent troops", "offered to send troops").
+CARGO_SLOTS = frozenset({"dobj", "xcomp-obj"})
 TOPIC_PURPOSE_TYPES = frozenset({"PROTEST", "CONSULT", "MOBILIZE", "REQUEST"})
 # Acts complete in themselves, whose purpose clause names only their motive ("walked off the job
 # to press for higher pay", "provided funds to support projects", "ready to use force to defend
@@ -243,6 +245,7 @@ class EventCoder:
         self.recipient_preps: frozenset[str] = cues["recipient_preps"]
         self.adverb_particles: frozenset[str] = cues["adverb_particles"]
         self.beneficiary_verbs: frozenset[str] = cues["beneficiary_verbs"]
+        self.receipt_verbs: frozenset[str] = cues["receipt_verbs"]
         self.moved_kinds: frozenset[str] = cues["moved_kinds"]
         self.patient_object_codes: frozenset[str] = cues["patient_object_codes"]
         self.aiming_verbs: frozenset[str] = cues["aiming_verbs"]
@@ -736,10 +739,14 @@ class EventCoder:
         if not passive and self._headline_participle(ctx, verb):
             self._code_headline_passive(ctx, sent, verb, trigger)
             return
-        if passive and trigger.cameo in self.visit_codes:
+        if passive and trigger.cameo in self.visit_codes and not self._visited_by(ctx, verb, trigger):
             # "was flown to a hospital", "were taken to Berlin": someone carried is on no visit.
             return
         sources = self._verb_sources(ctx, verb, passive)
+        if verb.lemma_.lower() in self.receipt_verbs and self.ontology.plover_of(
+                trigger.cameo)[0] == "AID":
+            self._code_receipt(ctx, sent, verb, trigger, sources)
+            return
         if not sources and passive and self.ontology.plover_of(trigger.cameo)[0] == "MOBILIZE":
             # "The army was placed on high alert", "Russian troops were deployed": with no agent
             # named, the forces mobilised are the acting side.
@@ -788,6 +795,35 @@ class EventCoder:
         modality = self._modality(verb, conditions_count=not threat)
         self._emit(ctx, sent, verb, verb, trigger, sources, targets, modality, confidence_shift=shift,
                    mutual=marked is not None and marked.compound)
+
+    def _visited_by(self, ctx: _Context, verb: Token, trigger: Trigger) -> bool:
+        """'Ruritania was visited by President Ottokar': an actor visited by someone named (with a
+        trigger whose object is the one visited, not one that needs a preposition for it, as
+        'flown to') receives a visit; 'the rally was visited by thousands' names no host."""
+        if any(key == "prep" for key, _ in trigger.conditions) or not any(c.dep_ == "agent" for c in verb.children):
+            return False
+        return any(self._phrase_actors(ctx, c, "nsubjpass") for c in verb.children if c.dep_ == "nsubjpass")
+
+    def _code_receipt(self, ctx: _Context, sent: SpacySpan, verb: Token, trigger: Trigger,
+                      recipients: list[Found]) -> None:
+        """'Syldavia received rifles from Borduria', 'aid was received by Syldavia': aid received
+        is given by whom the "from" phrase (on the verb or on what was received) or the aid's own
+        modifier names, to the receiver (the subject, or the passive's agent)."""
+        if not recipients:
+            return
+        received = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        receivers = {r.actor.id for r in recipients}
+        givers = _unique(f for phrase in (verb, *received) for c in phrase.children if c.dep_ == "prep"
+                         and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
+                         for f in self._phrase_actors(ctx, p, "giver") if f.actor.id not in receivers)
+        # "received Bordurian assistance": the aid's own owner or nationality gives it.
+        givers = givers or _unique(f for noun in received for f in self._noun_sources(ctx, noun)
+                                   if f.actor.id not in receivers)
+        if not givers:
+            # "patients received medical assistance": help from no one named is no event.
+            return
+        targets = [Found(r.actor, r.start, r.end, "recipient") for r in recipients]
+        self._emit(ctx, sent, verb, verb, trigger, givers, targets, self._modality(verb))
 
     def _has_non_agent_subject(self, verb: Token, passive: bool) -> bool:
         """'A fire killed five', 'the crash injured ten', 'the study examined 93 statues': a
@@ -977,7 +1013,13 @@ class EventCoder:
                 return self._phrase_actors(ctx, verb.head, "relcl")
             how = "nsubj" if depth == 0 else "nsubj-inherited"
             for subject in subjects:
-                found = self._phrase_actors(ctx, subject, how)
+                # "The attack on X by Y killed dozens": an act named as the subject was done by its
+                # own source, not by whom its phrase names first.
+                event_noun = (subject.pos_ == "NOUN" and subject.lemma_.lower() in self.noun_triggers
+                              and self._token_actor(ctx, subject, how) is None)
+                own = [Found(f.actor, f.start, f.end, how)
+                       for f in (self._noun_sources(ctx, subject) if event_noun else [])]
+                found = own or self._phrase_actors(ctx, subject, how)
                 if found:
                     return found
             if len(subjects) > 1:
@@ -1093,6 +1135,25 @@ class EventCoder:
                 groups.append(("acl-head", [verb.head]))
         children = list(verb.children)
         objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+        reactive = self.ontology.plover_of(trigger.cameo)[0] in REACTIVE_TYPES
+        author_groups: list[tuple[str, list[Token]]] = []
+        for obj in objects:
+            # "welcomed memos sent by X", "rejected the proposal by X": a reaction is aimed at the
+            # author of what it reacts to; any act at the author a participle's agent names.
+            authors = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in self.noun_source_preps
+                       for p in c.children if p.dep_ == "pobj"] if reactive else []
+            authors += [p for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            author_groups.append(("obj-author", authors))
+        authors_first = reactive and not any(self._token_actor(ctx, token, "dobj") for obj in objects
+                                             for token in (obj, *obj.children)
+                                             if token is obj or token.dep_ in OWNER_DEPS)
+        if authors_first:
+            # "condemned the attack on X by Y": the author of the act reacted to, before whom the
+            # act was aimed at, which the object's phrase names first (an object that is itself
+            # an actor or names its owner, "praised the troops from X", "vetoed a UN resolution
+            # presented by X", is aimed at).
+            groups += author_groups
         groups.append(("dobj", objects))
         groups.append(("dative", [p for c in children if c.dep_ == "dative"
                                   for p in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]))
@@ -1114,15 +1175,8 @@ class EventCoder:
                                           and c.lower_ in self.verb_target_preps - {"with", "from"}
                                           for p in c.children if p.dep_ == "pobj"]))
         groups.append(("obj-recipient", self._deep_recipients(objects)))
-        reactive = self.ontology.plover_of(trigger.cameo)[0] in REACTIVE_TYPES
-        for obj in objects:
-            # "welcomed memos sent by X", "rejected the proposal by X": a reaction is aimed at the
-            # author of what it reacts to; any act at the author a participle's agent names.
-            authors = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in self.noun_source_preps
-                       for p in c.children if p.dep_ == "pobj"] if reactive else []
-            authors += [p for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                        for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-            groups.append(("obj-author", authors))
+        if not authors_first:
+            groups += author_groups
         for child in children:
             if child.dep_ == "ccomp":
                 groups.append(("ccomp", [s for s in child.children if s.dep_ in ("nsubj", "nsubjpass")]))
@@ -1138,8 +1192,8 @@ class EventCoder:
         for child in children:
             if child.dep_ in ("ccomp", "xcomp"):
                 groups.append((f"{child.dep_}-target", [
-                    p for c in child.children if c.dep_ == "prep" and c.lower_ in self.verb_target_preps
-                    for p in c.children if p.dep_ == "pobj"]))
+                    p for c in child.children if (c.dep_ == "prep" and c.lower_ in self.verb_target_preps)
+                    or (c.dep_ == "dative" and c.pos_ == "ADP") for p in c.children if p.dep_ == "pobj"]))
         # "agreed to lift its ban on US poultry": the embedded act's object names whom it concerns.
         for child in children:
             if child.dep_ == "xcomp":
@@ -1165,29 +1219,77 @@ class EventCoder:
         for how, tokens in groups:
             found = [f for t in tokens for f in self._phrase_actors(ctx, t, how)
                      if f.actor.id not in source_ids and (patient or not _names_instrument(verb.doc, f, instruments))]
-            if found and how == "dobj" and self._moved(found, tokens) and not patient:
-                # "deployed troops to Syria", "sent peacekeepers to Mali": a generic group with
-                # no country is what was moved when a later slot names a country ("urged the UN
-                # to renew sanctions on Iran": a named organisation is no cargo).
+            if found and how in CARGO_SLOTS and not patient and (
+                    self._moved(found, tokens) or self._own_forces(found, tokens)
+                    # "defended Ruritania's decision": a reaction to its own country's act targets it.
+                    or (not reactive and _own_country(found, sources))):
+                # "deployed troops to Syria", "sent peacekeepers to Mali", "offered to send troops
+                # to Uganda", "withdrew its troops from X", "closed Ruritania's border with X" (by
+                # Ruritania's leader): a generic group with no country, or the acting side's own,
+                # is what was moved or shut when a later slot names someone ("urged the UN to renew
+                # sanctions on Iran": a named organisation is no cargo).
                 uncountried = uncountried or found
                 continue
             if found:
                 return _unique(found if any(f.actor.country for f in found) or not uncountried else uncountried)
         if uncountried:
-            return _unique(uncountried)
-        reacts = self.ontology.plover_of(trigger.cameo)[0] in REACTIVE_TYPES
-        for obj in objects if reacts else []:
+            # "made ambulances available to fight the epidemic in X": the purpose names whom the
+            # cargo serves; not when a "with" phrase names the cargo ("provided airlines with
+            # time to ..."): the object is then the recipient.
+            supplied_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+            served = [] if supplied_with or self.ontology.plover_of(trigger.cameo)[0] in TOPIC_PURPOSE_TYPES else [
+                f for f in self._purpose_target(ctx, verb, objects, source_ids) if not self._moved([f], [])]
+            return _unique(served or uncountried)
+        for obj in objects if reactive else []:
             antecedent = self._antecedent_target(ctx, obj, source_ids)
             if antecedent is not None:
                 return [antecedent]
         if joint:
             return []
+        aimed = self._subject_event_target(ctx, verb, trigger, source_ids)
+        if aimed:
+            return aimed
         origins = self.visit_origin_preps if trigger.cameo in self.visit_codes else frozenset()
         found = self._result_target(ctx, verb, trigger, source_ids) or self._phrase_target(
             ctx, verb, source_ids, skipped_preps=origins)
         if not found and self.ontology.plover_of(trigger.cameo)[0] not in TOPIC_PURPOSE_TYPES:
             found = self._purpose_target(ctx, verb, objects, source_ids)
-        return found or self._served_target(ctx, verb, source_ids) or self._place_target(ctx, verb, trigger)
+        found = found or self._served_target(ctx, verb, source_ids) or self._place_target(ctx, verb, trigger)
+        if not found and self.ontology.plover_of(trigger.cameo)[0] == "AID":
+            found = self._aided_country(ctx, verb, objects, source_ids)
+        return found
+
+    def _subject_event_target(self, ctx: _Context, verb: Token, trigger: Trigger, source_ids: set[str]) -> list[Found]:
+        """'The Ruritanian air strike on Borduria killed twelve': harm done by an attack named as
+        the subject is aimed at whom the attack was aimed at (the attack itself, inside the
+        verb's clause, is no event of its own)."""
+        if not self._conflictual(trigger.cameo):
+            return []
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            entries = self.noun_triggers.get(subject.lemma_.lower(), [])
+            if (subject.pos_ == "NOUN" and self._token_actor(ctx, subject, "nsubj") is None
+                    and any(self._conflictual(e.cameo) for e in entries)):
+                found = [Found(f.actor, f.start, f.end, "subject-event-target")
+                         for f in self._noun_targets(ctx, subject, source_ids)]
+                if found and not self._moved(found, []):
+                    return found
+        return []
+
+    def _aided_country(self, ctx: _Context, verb: Token, objects: list[Token], source_ids: set[str]) -> list[Found]:
+        """'provided 28 million to pay for aid for those affected in Syldavia', 'provided funds
+        to support projects that benefit Bordurian refugees': aid given to no one named goes to
+        the first actor with a country that its purpose or its beneficiaries' description names."""
+        phrases = [c for c in verb.children if c.dep_ == "advcl" and _is_infinitive(c)]
+        phrases += [c for obj in objects for c in obj.children if c.dep_ in ("acl", "relcl") and _is_infinitive(c)]
+        phrases += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.recipient_preps | {"for"}]
+        for phrase in phrases:
+            for token in sorted(phrase.subtree, key=lambda t: t.i):
+                actor = ctx.actors.actor_at(token.idx, token.idx + len(token))
+                if actor is not None and actor.country is not None and actor.id not in source_ids:
+                    found = self._token_actor(ctx, token, "aided-country")
+                    if found is not None:
+                        return [found]
+        return []
 
     def _purpose_target(self, ctx: _Context, verb: Token, objects: list[Token],
                         source_ids: set[str]) -> list[Found]:
@@ -1309,11 +1411,19 @@ class EventCoder:
                    and (f.actor.kind in self.moved_kinds or any(f.start >= end for end in ends))
                    for f in found)
 
+    def _own_forces(self, found: list[Found], objects: list[Token]) -> bool:
+        """'withdrew its troops', 'strengthened their forces': groups the acting side owns are
+        what it moves, not whom the act is aimed at."""
+        return bool(objects) and all(_own_possession(obj) for obj in objects) and all(
+            f.actor.kind in self.moved_kinds for f in found)
+
     def _phrase_target(self, ctx: _Context, verb: Token, source_ids: set[str], *,
                        skipped_preps: frozenset[str] = frozenset()) -> list[Found]:
         """Last resort, as CAMEO coders read a sentence: the first actor named after the verb
         in its own clause ("signed a deal on gas prices with the Ukrainian government"), not
-        one under ``skipped_preps`` (a visit's "from": where the visitor set out)."""
+        one under ``skipped_preps`` (a visit's "from": where the visitor set out); the cargo
+        the verb's object names ("withdrew its troops from X") only when no one else is named."""
+        cargo: list[Found] = []
         for token in sorted(_core_tokens(verb, self.clause_deps), key=lambda t: t.i):
             if token.i <= verb.i or (token.pos_ not in NOUN_POS and token.pos_ != "ADJ"):
                 continue
@@ -1324,8 +1434,18 @@ class EventCoder:
             locative = prep is not None and prep.lower_ in self.location_preps and _is_place(token)
             found = self._token_actor(ctx, token, LOCATIVE_TARGET if locative else "clause")
             if found is not None and found.actor.id not in source_ids:
+                if self._is_cargo(verb, token, found):
+                    cargo = cargo or [found]
+                    continue
                 return [found]
-        return []
+        return cargo
+
+    def _is_cargo(self, verb: Token, token: Token, found: Found) -> bool:
+        """Whether the verb's object names what the act moves ("sent troops", "withdrew its
+        forces"), not whom it is aimed at."""
+        if token.dep_ not in ("dobj", "obj") or token.head != verb:
+            return False
+        return self._moved([found], []) or self._own_forces([found], [token])
 
     def _place_target(self, ctx: _Context, anchor: Token, trigger: Trigger) -> list[Found]:
         """Very last resort: the city a material conflict took place in ("bombs exploded in
@@ -1369,7 +1489,10 @@ class EventCoder:
         # "the pullout of its troops from Borduria": what one withdraws from is the target.
         departure = self.ontology.plover_of(trigger.cameo)[0] == "RETREAT" and trigger.mode == "withdraw"
         own_sources = self._noun_sources(ctx, noun, departure)
-        if governor is not None and governor in matched and not own_sources:
+        if governor is not None and governor in matched and (
+                not own_sources or (governor.lemma_.lower() in self.receipt_verbs
+                                    and self.ontology.plover_of(matched[governor].cameo)[0] == "AID")):
+            # "received Bordurian aid": the verb of receiving codes the aid, giver to receiver.
             return
         light = None
         if governor is not None and anchor.dep_ in ("dobj", "obj", "nsubjpass"):
@@ -2159,6 +2282,13 @@ def _same_actor(actors: ActorTable, participant: Participant) -> str | None:
 def _own_possession(token: Token) -> bool:
     """'its troops', 'their forces': the actor's own, not whom the act is aimed at."""
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in token.children)
+
+
+def _own_country(found: list[Found], sources: list[Found]) -> bool:
+    """Whether every actor found is the country of the acting side itself ("the president
+    closed his country's border"), whose own things the object names."""
+    countries = {s.actor.country for s in sources if s.actor.country}
+    return bool(countries) and all(_is_country(f.actor) and f.actor.code in countries for f in found)
 
 
 def _is_place(token: Token) -> bool:
