@@ -367,6 +367,14 @@ class Lexicon:
     """Lower-case nouns that only a company owns ("Zantor shares", "the stock of Zantor")."""
     non_person_name_words: frozenset[str] = frozenset()
     """Lower-case words that make a capitalised name a place, building or thing, not a person."""
+    national_body_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Lower-case names several countries' bodies share -> (the sector a country gives them, the evidence
+    that names the country: "home" or "title"; ``national_body_names.tsv``)."""
+    delegate_nouns: frozenset[str] = frozenset()
+    """Lower-case agent nouns that stand for whoever an "of" phrase names ("representatives of ...")."""
+    product_nouns: dict[str, bool] = field(default_factory=dict)
+    """Lower-case nouns that make the name before them a product or an index -> whether the word marks
+    one inside a name too ("Kelmar Composite Index"; ``product_nouns.tsv``)."""
 
     def plover_sector(self, code: str | None) -> str | None:
         """The PLOVER 2.0 sector a CAMEO-style code implies ("USADIP" -> GOV, "RUSMED" -> JRN);
@@ -530,7 +538,10 @@ def load_builtin() -> Lexicon:
                                                   if row[2:3] == ["unknown"]),
                    corporate_suffixes=frozenset(row[0].rstrip(".") for row in _data_lines("corporate_suffixes.txt")),
                    company_evidence_nouns=frozenset(row[0] for row in _data_lines("company_evidence_nouns.txt")),
-                   non_person_name_words=frozenset(row[0] for row in _data_lines("non_person_name_words.txt")))
+                   non_person_name_words=frozenset(row[0] for row in _data_lines("non_person_name_words.txt")),
+                   national_body_names={row[0]: (row[1], row[2]) for row in _data_lines("national_body_names.tsv")},
+                   delegate_nouns=frozenset(row[0] for row in _data_lines("delegate_nouns.txt")),
+                   product_nouns={row[0]: row[1:2] == ["name"] for row in _data_lines("product_nouns.tsv")})
 
 
 def _add_ethnic_groups(table: PhraseTable) -> None:

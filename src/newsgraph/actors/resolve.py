@@ -76,6 +76,14 @@ Design choices, documented here because later stages depend on them:
   said his forces", "Chile said its troops") takes that country (``actor:coref:possessor-country``),
   as an actor of its own ("NATO said its troops": NATOMIL); a rebel group's or a crowd's possessions
   stay as they were.
+* A name several countries' bodies share ("Labour Party", a bare "Security Council";
+  ``national_body_names.tsv``) is the body of the country the text gives: one named right before or
+  after it, a national official it titles, or the report's home country; the lexicon's code is the fallback.
+* "representatives" with an "of"/"from" phrase are a delegation (``delegate_nouns.txt``): of a
+  country or international body GOV, of companies BUS; bare they stay legislators.
+* A name most of whose mentions read as a product or an index (``product_nouns.tsv``) never
+  becomes a company, not even through "the company".
+* "Mr President" in a transcript's turn is the one partner holding that title who is not the speaker.
 """
 
 from __future__ import annotations
@@ -124,6 +132,16 @@ CONJOINED_COMPANY_RULE = "+conjoined-company"
 SHORT_NAME_MAX_DROPPED_WORDS = 2
 #: Added to an unknown organisation's rule when a description referring back to it ("the company") gave its agent.
 CODED_BY_DESCRIPTION_RULE = "+coded-by-description"
+#: A name several countries' bodies share ("Labour Party", a "Security Council") coded with the country the text gives.
+NATIONAL_BODY_RULE = "actor:lexicon:national-body"
+#: Added to a vocative title's rule ("Mr President") when a transcript's turn says whom it addresses.
+ADDRESSEE_RULE = "+addressee"
+#: How many words a transcript's speaker label may have ("President of Syldavia Ivan Petrov").
+SPEAKER_LABEL_MAX_WORDS = 14
+#: Lower-case words a speaker label's title may hold ("President of the Republic of Ruritania Ivan Petrov").
+SPEAKER_LABEL_GLUE_WORDS = {"of", "the", "and", "for", "de", "al", "bin", "von", "van", "der", "–", "-"}
+#: The same name left to the report's home country, which is known only once actors are built.
+HOME_BODY_RULE = "actor:lexicon:national-body-of-home"
 #: Sectors of a state's own bodies: no antecedent for "the group", and a possessor whose country
 #: its forces take ("his forces" after a president).
 STATE_SECTORS = {"", "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "DIP", "ELI"}
@@ -258,6 +276,9 @@ class _Resolution:
         self.appositives: list[Candidate] = []
         self.leader_names: dict[int, Candidate] = {}
         self._document_abbreviations: set[str] | None = None
+        self.national_titles: list[tuple[int, str, str]] = []
+        """(token, shared body name, country) for each shared name that titles a national official
+        ("Security Council Secretary Ivan Petrov": RUS; ``national_body_names.tsv``)."""
 
     def _clean_entities(self, entities: list[SpacySpan]) -> list[SpacySpan]:
         """Entities as names: a sentence's capitalised first word that is no name ("Neither
@@ -393,6 +414,7 @@ class _Resolution:
         self._code_from_company_in_title()
         self._link_abbreviations()
         self._link_titles_to_people()
+        self._link_addressed_titles()
         self._link_definite_descriptions()
         actors = self._build_actors()
         self._add_pronouns(actors)
@@ -744,8 +766,9 @@ class _Resolution:
             if premodifier is not None and premodifier.head is not None:
                 self.described_heads.add(premodifier.head)
             known = self.lex.people.get(normalize(candidate.name))
-            for description in (self._honorific_title(token_span.start), premodifier, appositive,
-                                self._nationality_before(token_span.start), self._nationality_in_apposition(token_span)):
+            descriptions = (self._honorific_title(token_span.start), premodifier, appositive,
+                            self._nationality_before(token_span.start), self._nationality_in_apposition(token_span))
+            for description in descriptions:
                 if description is None or (description.quality <= candidate.quality
                                            and not _refines(description.code, candidate.code)):
                     continue
@@ -765,6 +788,17 @@ class _Resolution:
                 candidate.role = candidate.role or known_role
                 candidate.sector = None
             self._code_from_name_of(candidate, token_span)
+            self._note_national_titles(candidate, [d for d in descriptions if d is not None])
+
+    def _note_national_titles(self, person: Candidate, descriptions: list[Description]) -> None:
+        """ "Security Council Secretary Ivan Petrov": a shared body name in a national official's
+        title says which country's body the name means in this document."""
+        country = (person.code or "")[:3]
+        for description in descriptions:
+            for match in description.absorbed:
+                surface = normalize(self.doc[match.start:match.end].text)
+                if surface in self.lex.national_body_names and country in self.lex.countries:
+                    self.national_titles.append((match.start, surface, country))
 
     def _national_office_held(self, person: KnownPerson) -> bool:
         """Whether the lexicon dates a national office of the person to the article's publication day."""
@@ -1058,10 +1092,21 @@ class _Resolution:
                       if m.entry.sector and not m.entry.generic and m.entry.rule != ETHNIC_RULE
                       and not self._conjoined_titles(m, chosen)]
             bodies += [m for m in self._sector_matches(of_tokens or []) if m.entry.sector and not m.entry.generic]
+            if not bodies and of_tokens and normalize(chosen.entry.name) in self.lex.delegate_nouns:
+                return self._delegation_sector(of_tokens)
             chosen = bodies[0] if bodies else chosen
         if any(_former_word(self.doc[i]) for i in tokens):
             return "ELI", "ELI"
         return self._user_agents_joined(found, chosen) or chosen.entry.sector, self._plover_of(chosen.entry)
+
+    def _delegation_sector(self, of_tokens: list[int]) -> tuple[str | None, str | None]:
+        """ "representatives of Syldavia": delegates of a country or an international body are its
+        officials (GOV); of anything else the lexicon does not know, no actor."""
+        for i in of_tokens:
+            match = self._named_match(i)
+            if match is not None and match.entry.kind in ("country", "adjective", "organization"):
+                return "GOV", self.lex.plover_sector_of_agent("GOV")
+        return None, None
 
     def _business_title(self, i: int) -> bool:
         title = self._sector_match(i)
@@ -1300,7 +1345,9 @@ class _Resolution:
             return []
         borrowed = [] if modifiers else self._conjunct_modifiers(head)
         modifiers = modifiers + borrowed
-        of_phrase = self._headline_cut([t.i for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+        # "representatives from Syldavia", "representatives for Zantor": whom a delegate stands for
+        whose = ("of", "from", "for") if normalize(entry.name) in self.lex.delegate_nouns else ("of",)
+        of_phrase = self._headline_cut([t.i for child in head.children if child.dep_ == "prep" and child.lower_ in whose
                                         for t in child.subtree])
         phrase_sector, plover = self._phrase_sector(list(range(i + 1, match.end)), of_phrase)
         generic_only = all(m.entry.generic for m in self._sector_matches(list(range(i + 1, match.end)) + of_phrase))
@@ -1568,6 +1615,8 @@ class _Resolution:
                 self._add_locative_place(match, s, e, text)
                 continue
             code = self._code(entry)
+            if self._add_national_body(match, s, e, text):
+                continue
             other = self._other_country_before(match, code)
             if other is not None and code is not None:
                 # "Chile's Defense Department": a national body's generic name, another country's.
@@ -1585,6 +1634,64 @@ class _Resolution:
             self.candidates.append(Candidate(s, e, text, rule, entry.identity or f"extra:{entry.name}", entry.name,
                                              kind, code=code, quality=3, head=match.end - 1))
             self._take(s, e)
+
+    def _add_national_body(self, match: Match, start: int, end: int, text: str) -> bool:
+        """ "the Labour Party", "the Security Council": a name several countries' bodies share is the
+        body of the country the text gives (``national_body_names.tsv``); the lexicon's code holds only
+        without such evidence. Returns whether it added the mention."""
+        surface = normalize(self.doc[match.start:match.end].text)
+        shared = self.lex.national_body_names.get(surface)
+        if shared is None:
+            return False
+        sector, evidence = shared
+        country = self._country_beside(match)
+        if country is None and evidence == "title":
+            country = self._country_of_titles(match.start, surface)
+        if country is not None:
+            code = country + sector
+            self.candidates.append(Candidate(start, end, text, NATIONAL_BODY_RULE, f"body:{code}:{surface}",
+                                             f"{self.lex.countries[country].adjective} {match.entry.surface}",
+                                             "organization", code=code, quality=3, head=match.end - 1))
+        elif evidence == "home":
+            entry = match.entry
+            self.candidates.append(Candidate(start, end, text, HOME_BODY_RULE, entry.identity, entry.name,
+                                             "organization", code=self._code(entry), quality=3, head=match.end - 1))
+        else:
+            return False
+        self._take(start, end)
+        return True
+
+    def _country_beside(self, match: Match) -> str | None:
+        """The country named right before a name ("Australia's", "Russian") or in an "of" phrase
+        right after it ("... of Canada")."""
+        index = match.start - 1
+        if index > 0 and self.doc[index].tag_ == "POS":
+            index -= 1
+        before = self._named_match(index) if index >= 0 else None
+        if before is not None and before.entry.kind in ("country", "adjective") and before.end == index + 1:
+            code = self._code(before.entry)
+            if code and code[:3] in self.lex.countries:
+                return code[:3]
+        if match.end + 1 < len(self.doc) and self.doc[match.end].lower_ == "of":
+            after = self._named_match(match.end + 1)
+            code = self._code(after.entry) if after is not None and after.entry.kind == "country" else None
+            if code and code[:3] in self.lex.countries:
+                return code[:3]
+        return None
+
+    def _country_of_titles(self, token: int, surface: str) -> str | None:
+        """The country of the nearest person titled by the shared name, or None when an explicit
+        international form of the name ("UN Security Council") comes nearer before the mention."""
+        evidence: list[tuple[int, str | None]] = [(i, country) for i, name, country in self.national_titles
+                                                  if name == surface]
+        evidence += [(m.start, None) for m in self.all_matches
+                     if m.entry.source == "igo" and surface in normalize(self.doc[m.start:m.end].text)
+                     and normalize(self.doc[m.start:m.end].text) != surface]
+        if not evidence:
+            return None
+        before = [item for item in evidence if item[0] < token]
+        nearest = max(before, key=lambda item: item[0]) if before else min(evidence, key=lambda item: item[0])
+        return nearest[1]
 
     def _redefined_abbreviations(self) -> set[str]:
         """Abbreviations the text spells out as something the lexicon does not mean: after
@@ -2002,6 +2109,58 @@ class _Resolution:
                 candidate.identity, candidate.name, candidate.kind = identity, person.name, "person"
                 candidate.rule = "actor:coref:title"
 
+    def _link_addressed_titles(self) -> None:
+        """ "Mr President" in a transcript's turn addresses the one holder of that title who is not the
+        turn's speaker (the label opening a paragraph: "President of Syldavia Ivan Petrov: ...") and who
+        speaks in the transcript or, failing that, is named in its lead. Outside a transcript, or with
+        two such holders, it stays an unnamed official; a holder named only in passing is none."""
+        addressed = [c for c in self.candidates if c.identity.startswith("addressed:")]
+        spans = {(c.start, c.end) for c in addressed}
+        # "Ivan Petrov (retranslated): Mr President, ...": a vocative is no apposition of the speaker
+        self.candidates = [c for c in self.candidates
+                           if not (c.rule == "actor:coref:appositive" and (c.start, c.end) in spans)]
+        turns = self._speaker_turns() if addressed else []
+        if not turns:
+            return
+        people = [c for c in self.candidates if c.kind == "person"]
+        speakers = {speaker for _, _, speaker in turns if speaker is not None}
+        lead = {p.identity for p in people if p.end <= turns[0][0]}
+        for candidate in addressed:
+            spoken = [turn for turn in turns if turn[0] <= candidate.start]
+            if not spoken:
+                continue
+            _, label, speaker = spoken[-1]
+            title = replace(candidate, title_word=candidate.name)
+            holders = {p.identity: p for p in people if p.identity != speaker and self._holds_title(p, title)}
+            # the partner in the talk: a speaker of the transcript, else one the lead names
+            holders = {i: p for i, p in holders.items() if i in speakers} \
+                or {i: p for i, p in holders.items() if i in lead}
+            if len(holders) != 1:
+                continue
+            person = next(iter(holders.values()))
+            if speaker is None and normalize(person.name).split()[-1] in normalize(label).split():
+                continue  # a speaker the entity model missed may be the holder himself
+            candidate.identity, candidate.name, candidate.kind = person.identity, person.name, "person"
+            candidate.code, candidate.role = person.code, person.role
+            candidate.rule += ADDRESSEE_RULE
+
+    def _speaker_turns(self) -> list[tuple[int, str, str | None]]:
+        """(offset, label, speaker's identity or None) for each paragraph that opens with a speaker's
+        label, a short capitalised phrase ending in a colon ("Ivan Petrov: Thank you.")."""
+        people = [c for c in self.candidates if c.kind == "person"]
+        turns: list[tuple[int, str, str | None]] = []
+        for paragraph in re.finditer(r"(?:^|\n\s*\n)(\S[^\n:]{0,120}?):\s", self.text):
+            label = paragraph.group(1)
+            words = re.sub(r"\([^)]*\)", " ", label).split()
+            if not words or len(words) > SPEAKER_LABEL_MAX_WORDS or any(mark in label for mark in ",.?!;\"") \
+                    or any(not any(part[:1].isupper() for part in w.split("-"))
+                           for w in words if w.lower() not in SPEAKER_LABEL_GLUE_WORDS):
+                continue
+            start, end = paragraph.start(1), paragraph.end(1)
+            speaker = next((p.identity for p in people if start <= p.start and p.end <= end), None)
+            turns.append((start, label, speaker))
+        return turns
+
     def _holds_title(self, person: Candidate, title: Candidate) -> bool:
         """Whether a named person may be the unnamed holder of a title: the title word is in the
         person's role, which has no rank word the mention lacks ("Vice President" is not "the
@@ -2076,6 +2235,36 @@ class _Resolution:
         return root.dep_ == "compound" and root.head.i >= span.end and self._sector_match(root.head.i) is None \
             and not self._corporate_suffix_at(root.head.i)
 
+    def _mostly_product(self, mentions: list[tuple[int, int]]) -> bool:
+        """Whether most mentions of a name show it is a product or an index, not a company: the entity
+        model tags it PRODUCT, a product noun follows it or sits inside it ("the Vexa laptop", "Orvix
+        OS"; ``product_nouns.tsv``), or a determiner comes before it ("the new Vexa"). A brand takes
+        the same nouns now and then ("Zantor phones"), hence most, not any."""
+        products = [e for e in self.doc.ents if e.label_ == "PRODUCT"]
+        shown = sum(1 for start, end in mentions if self._shows_product(start, end, products))
+        return shown * 2 > len(mentions)
+
+    def _shows_product(self, start: int, end: int, products: list[SpacySpan]) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        if any(e.start_char < end and start < e.end_char for e in products):
+            return True
+        nouns = self.lex.product_nouns
+        words = [t.lower_ for t in span]
+        inside = words + [" ".join(pair) for pair in zip(words, words[1:])]
+        if any(nouns.get(word) for word in inside):
+            return True
+        after = [t.lower_ for t in self.doc[span.end:span.end + 2]]
+        if after and (after[0] in nouns or " ".join(after) in nouns):
+            return True
+        if span.root.dep_ == "compound":
+            return False  # "a former Zantor manager": the determiner is the manager's
+        i = span.start - 1
+        while i >= 0 and self.doc[i].pos_ == "ADJ":
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in DEFINITE | INDEFINITE
+
     def _code_organisation(self, identity: str, agent: str) -> None:
         """Give every uncoded mention of an organisation the agent its description says ("the company": BUS)."""
         for candidate in self.candidates:
@@ -2105,7 +2294,9 @@ class _Resolution:
             sector = code[3:6] if country_coded else ""
             if coding and candidate.kind == "organization" and candidate.identity.startswith("org:") \
                     and (not code or sector in sectors):
-                if self._names_a_product(candidate) or not (code or self._subject_or_possessor(candidate)):
+                if self._names_a_product(candidate) or self._mostly_product(
+                        [(c.start, c.end) for c in self.candidates if c.identity == candidate.identity]) \
+                        or not (code or self._subject_or_possessor(candidate)):
                     continue
                 return candidate
             if code.startswith(UNKNOWN_COUNTRY) or candidate.identity.startswith(("country:", "code:")):
@@ -2275,9 +2466,11 @@ class _Resolution:
     def _code_employers(self, actors: list[Actor]) -> None:
         """An organisation no lexicon knows is a company (---BUS) when the text names its business
         officer ("the chief executive of Zantor", "Zantor's chief executive", "its CEO") or something
-        only a company owns ("Zantor shares", "the stock of Zantor": ``company_evidence_nouns.txt``)."""
+        only a company owns ("Zantor shares", "the stock of Zantor": ``company_evidence_nouns.txt``);
+        a product's or an index's name is none ("Vexa laptop sales")."""
         for actor in actors:
-            if actor.code is not None or actor.kind != "organization":
+            if actor.code is not None or actor.kind != "organization" \
+                    or self._mostly_product([(m.start, m.end) for m in actor.mentions]):
                 continue
             for mention in actor.mentions:
                 span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -2362,7 +2555,7 @@ class _Resolution:
         Pronouns and other references back do not count; international bodies are no country."""
         counts: dict[str, int] = {}
         for actor in actors:
-            if actor.country in self.lex.countries:
+            if actor.country in self.lex.countries and actor.rule != HOME_BODY_RULE:
                 named = sum(1 for m in actor.mentions if not m.rule.startswith("actor:coref"))
                 counts[actor.country] = counts.get(actor.country, 0) + named
         if not counts:
@@ -2386,16 +2579,18 @@ class _Resolution:
             return
         sentence_countries: dict[int, set[str]] = {}
         for actor in actors:
-            if actor.country in self.lex.countries:
+            if actor.country in self.lex.countries and actor.rule != HOME_BODY_RULE:
                 for mention in actor.mentions:
                     sentence_countries.setdefault(self._sentence_start(mention.start), set()).add(actor.country)
         for actor in actors:
             code = actor.code
             agent = code[len(UNKNOWN_COUNTRY):] if code and code.startswith(UNKNOWN_COUNTRY) else None
-            if agent not in self.lex.home_sectors:
+            if actor.rule == HOME_BODY_RULE and code:
+                agent = code[3:]  # "the Labour Party": the lexicon's country only without a home country
+            elif agent not in self.lex.home_sectors:
                 continue
-            if actor.rule.startswith("actor:lexicon") or (actor.kind == "person"
-                                                          and normalize(actor.name) in self.lex.people):
+            elif actor.rule.startswith("actor:lexicon") or (actor.kind == "person"
+                                                            and normalize(actor.name) in self.lex.people):
                 continue
             own = [m for m in actor.mentions if not m.rule.startswith("actor:coref")]
             if any(self._foreign_scope(mention) for mention in own):
