@@ -214,6 +214,22 @@ def test_pronoun_subject_resolved_through_the_table(nlp, coder) -> None:
     assert dyads(events) == {("rur", "bor")}
 
 
+def test_reported_act_by_a_pronoun_is_shown_at_the_speakers_name(nlp, coder) -> None:
+    text = "Ruritania said it hit five bases used by Bordurian soldiers."
+    events = only(code(nlp, coder, text, pronouns={"it": "rur"}), "ASSAULT")
+    assert [(e.trigger, e.cameo) for e in events] == [("hit", "190")]
+    assert dyads(events) == {("rur", "bormil")}
+    source = events[0].source
+    assert (source.start, source.end) == (0, len("Ruritania"))
+
+
+def test_possessive_source_is_shown_at_the_owners_name(nlp, coder) -> None:
+    text = "President Ottokar pledged his support to Syldavia."
+    events = [e for e in code(nlp, coder, text, pronouns={"his": "ottokar"}) if e.source.actor == "ottokar"]
+    assert events
+    assert {text[e.source.start:e.source.end] for e in events} == {"President Ottokar"}
+
+
 def test_promised_cooperation_is_agree_and_announced_conflict_is_threaten(nlp, coder) -> None:
     promised = code(nlp, coder, "Borduria will provide rifles to Syldavia.")
     assert [(e.type, e.cameo, e.hypothetical) for e in promised] == [("AGREE", "033", False)]

@@ -719,8 +719,9 @@ class EventCoder:
         if token.pos_ in VERB_POS:
             # "held joint drills": a verb's mod= condition reads its object's modifiers.
             out["mod"].update(m.lemma_.lower() for o in objects for m in o.children if m.dep_ in ("amod", "compound"))
-        out["obj"].update(o.lemma_.lower() for o in objects)
-        out["obj"].update(o.lower_ for o in objects)
+        # "hit five bases": the tagger lemmatises some plurals to another noun ("basis"), so the
+        # plain singular counts too.
+        out["obj"].update(form for o in objects for form in _word_forms(o))
         # "staged a sit-in": the parser splits a hyphenated noun, whose last part is the object.
         out["obj"].update(f"{o.doc[o.i - 2].lower_}-{o.lower_}" for o in objects
                           if o.i >= 2 and o.doc[o.i - 1].text == "-" and o.doc[o.i - 2].head == o)
@@ -2113,8 +2114,8 @@ class EventCoder:
             rule += rule_suffix
             event = Event(
                 type=cameo.plover,
-                source=source.participant(),
-                target=target.participant() if target is not None else None,
+                source=_named_in_sentence(sent, source).participant(),
+                target=_named_in_sentence(sent, target).participant() if target is not None else None,
                 sentence=Span(sent.start_char, sent.end_char),
                 sentence_text=sent.text,
                 mode=mode,
@@ -2266,6 +2267,28 @@ def _after_preposition(token: Token, names: list[Token]) -> bool:
 def _unknown_source() -> Found:
     """The unnamed agent of a passive: CAMEO's unknown actor, with no words in the text."""
     return Found(Actor(id="", name=UNKNOWN_SOURCE_NAME, kind="anonymous"), None, None, AGENTLESS_HOW)
+
+
+def _named_in_sentence(sent: SpacySpan, found: Found) -> Found:
+    """'The ministry said it hit the convoy', 'Ottokar pledged his support': a participant found
+    as a pronoun is shown at its actor's nearest earlier mention by name in the sentence, the
+    words that say who acted (the actor stays the one the pronoun was resolved to)."""
+    if found.start is None or found.end is None or not sent.start_char <= found.start < sent.end_char:
+        return found
+    doc = sent.doc
+
+    def is_pronoun(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].pos_ == "PRON"
+
+    if not is_pronoun(found.start, found.end):
+        return found
+    named = [m for m in found.actor.mentions
+             if sent.start_char <= m.start and m.end <= found.start and not is_pronoun(m.start, m.end)]
+    if not named:
+        return found
+    nearest = max(named, key=lambda m: (m.start, m.end))
+    return Found(found.actor, nearest.start, nearest.end, found.how)
 
 
 def _same_actor(actors: ActorTable, participant: Participant) -> str | None:
