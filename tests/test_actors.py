@@ -13,36 +13,8 @@ import pytest
 
 from newsgraph.actors import ActorResolver
 from newsgraph.actors.resolve import LOCATIVE_PLACE_RULE
-from newsgraph.nlp import Parser
 from newsgraph.records import Actor, ActorTable, Article
-
-
-def resolve(parser: Parser, resolver: ActorResolver, text: str, published: dt.date | None = None) -> ActorTable:
-    table = resolver.resolve(parser.parse(text), Article(id="t", text=text, published=published))
-    check_invariants(table, text)
-    return table
-
-
-def check_invariants(table: ActorTable, text: str) -> None:
-    """Offsets index the text, ids are unique, one actor's mentions are sorted and disjoint."""
-    ids = [a.id for a in table]
-    assert len(ids) == len(set(ids))
-    for actor in table:
-        assert actor.mentions, actor
-        assert actor.rule.startswith("actor:")
-        previous_end = -1
-        for mention in actor.mentions:
-            assert text[mention.start : mention.end] == mention.text
-            assert mention.start >= previous_end, (actor.name, actor.mentions)
-            assert mention.rule.startswith("actor:")
-            previous_end = mention.end
-
-
-def at(table: ActorTable, text: str, phrase: str, occurrence: int = 0) -> Actor | None:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(phrase, start + 1)
-    return table.actor_at(start, start + len(phrase))
+from actor_helpers import at, check_invariants, resolve
 
 
 def named(table: ActorTable, name: str) -> Actor:

@@ -7,36 +7,10 @@ Every sentence here is written for these tests.
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
 
-from newsgraph.actors import ActorResolver
 from newsgraph.actors.resolve import (BUSINESS_APPOSITION_RULE, CODED_BY_DESCRIPTION_RULE, CORPORATE_SUFFIX_RULE,
                                       MISLABELLED_PERSON_RULE)
-from newsgraph.nlp import Parser
-from newsgraph.records import Actor, ActorTable, Article
-
-
-def resolve(parser: Parser, resolver: ActorResolver, text: str, forced: dict[str, str] | None = None) -> ActorTable:
-    """Resolve ``text``; ``forced`` maps phrases to the entity label the model is made to give them,
-    so that a test of a rule for a mislabelled name does not hang on the model's mood."""
-    doc = parser.parse(text)
-    if forced:
-        spans = []
-        for phrase, label in forced.items():
-            start = text.index(phrase)
-            span = doc.char_span(start, start + len(phrase), label=label)
-            assert span is not None
-            spans.append(span)
-        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
-        doc.ents = sorted(kept + spans, key=lambda e: e.start)
-    return resolver.resolve(doc, Article(id="t", text=text))
-
-
-def at(table: ActorTable, text: str, phrase: str, occurrence: int = 0) -> Actor | None:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(phrase, start + 1)
-    return table.actor_at(start, start + len(phrase))
+from actor_helpers import at, resolve
 
 
 # --- persons the entity model tags as buildings or places ----------------------------------------

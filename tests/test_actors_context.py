@@ -7,40 +7,10 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import pytest
 
-from newsgraph.actors import ActorResolver
 from newsgraph.actors.resolve import ADDRESSEE_RULE, CODED_BY_DESCRIPTION_RULE, NATIONAL_BODY_RULE
-from newsgraph.nlp import Parser
-from newsgraph.records import Actor, ActorTable, Article
-
-
-def resolve(parser: Parser, resolver: ActorResolver, text: str, forced: dict[str, str] | None = None,
-            published: str | None = None) -> ActorTable:
-    """Resolve ``text``; ``forced`` maps phrases to the entity label the model is made to give every
-    occurrence of them, so that a rule's test does not hang on the model's mood."""
-    doc = parser.parse(text)
-    if forced:
-        spans = []
-        for phrase, label in forced.items():
-            for found in re.finditer(re.escape(phrase), text):
-                span = doc.char_span(found.start(), found.end(), label=label)
-                assert span is not None
-                spans.append(span)
-        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
-        doc.ents = sorted(kept + spans, key=lambda e: e.start)
-    day = dt.date.fromisoformat(published) if published else None
-    return resolver.resolve(doc, Article(id="t", text=text, published=day))
-
-
-def at(table: ActorTable, text: str, phrase: str, occurrence: int = 0) -> Actor | None:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(phrase, start + 1)
-    return table.actor_at(start, start + len(phrase))
+from actor_helpers import at, resolve
 
 
 # --- products and indexes ----------------------------------------------------------------------

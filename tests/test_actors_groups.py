@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import ActorResolver
-from newsgraph.nlp import Parser
-from newsgraph.records import Actor, ActorTable, Article
-
-
-def resolve(parser: Parser, resolver: ActorResolver, text: str) -> ActorTable:
-    return resolver.resolve(parser.parse(text), Article(id="t", text=text))
-
-
-def at(table: ActorTable, text: str, phrase: str) -> Actor | None:
-    start = text.index(phrase)
-    return table.actor_at(start, start + len(phrase))
+from actor_helpers import at, resolve
 
 
 @pytest.mark.parametrize(("text", "phrase", "code"), [

@@ -9,20 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import ActorResolver
-from newsgraph.nlp import Parser
-from newsgraph.records import Actor, ActorTable, Article
-
-
-def resolve(parser: Parser, resolver: ActorResolver, text: str) -> ActorTable:
-    return resolver.resolve(parser.parse(text), Article(id="t", text=text))
-
-
-def at(table: ActorTable, text: str, phrase: str, occurrence: int = 0) -> Actor | None:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(phrase, start + 1)
-    return table.actor_at(start, start + len(phrase))
+from actor_helpers import at, resolve
 
 
 SERBIA_REPORT = (

@@ -9,19 +9,8 @@ import pytest
 
 from newsgraph.actors import ActorResolver
 from newsgraph.actors.resolve import LOCATIVE_PLACE_RULE
-from newsgraph.nlp import Parser
-from newsgraph.records import Actor, ActorTable, Article
-
-
-def resolve(parser: Parser, resolver: ActorResolver, text: str) -> ActorTable:
-    return resolver.resolve(parser.parse(text), Article(id="t", text=text))
-
-
-def at(table: ActorTable, text: str, phrase: str, occurrence: int = 0) -> Actor | None:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(phrase, start + 1)
-    return table.actor_at(start, start + len(phrase))
+from newsgraph.records import Article
+from actor_helpers import at, resolve
 
 
 def test_a_surname_tagged_as_an_organisation_is_the_person(parser, resolver) -> None:
