@@ -1916,6 +1916,44 @@ def test_calling_for_sanctions_against_a_country_threatens_it(nlp, coder) -> Non
     assert coded[:1] == [("THREATEN", "1312", "bor")], [(e.cameo, e.rule) for e in events]
 
 
+@pytest.mark.parametrize("text, trigger, cameo", [
+    # What an appeal asks to end picks its sub-code: an embargo eased (0254), dissent eased (0252).
+    ("Ruritania called for an end to the Bordurian embargo.", "called", "0254"),
+    ("Ruritania appealed to Borduria for an end to the street protests.", "appealed", "0252"),
+    ("Ruritania urged Borduria to bring an end to the trade embargo.", "urged", "0254"),
+    ("Ruritania urged Borduria to put an end to the protests.", "urged", "0252"),
+    # An end to fighting stays an appeal for de-escalation.
+    ("Ruritania called for an end to the fighting in Borduria.", "called", "0256"),
+    # A new election law changes the institutions (0244); reform petitions appeal for reform (024).
+    ("Ruritania pushed Borduria for a new election law.", "pushed", "0244"),
+    ("Ruritania submitted a reform petition to Borduria.", "petition", "024"),
+    # Heavy guns fired at someone are fighting with artillery (194), shots the generic shooting (190).
+    ("Ruritania fired artillery shells at Borduria.", "fired", "194"),
+    ("Ruritania fired rockets into Borduria.", "fired", "194"),
+    ("Bordurian soldiers fired shots at Syldavian farmers.", "fired", "190"),
+    # The lifting of sanctions asked for eases them; a bare call for sanctions still threatens.
+    ("Ruritania called for the lifting of sanctions on Borduria.", "called", "0254"),
+    ("Ruritania demanded the lifting of sanctions on Borduria.", "demanded", "1054"),
+    ("Ruritania demanded an end to the protests in Borduria.", "demanded", "1052"),
+    ("Ruritania called for sanctions against Borduria.", "called", "1312"),
+    # What is to be lifted picks the sub-code over the guess from "lift" alone (0254).
+    ("Ruritania urged Borduria to lift the ban on opposition newspapers.", "urged", "0251"),
+    ("Ruritania urged Borduria to lift the sanctions.", "urged", "0254"),
+    # Demanded aid is material aid, demanded release frees persons, a demanded pullout de-escalates.
+    ("Ruritania demanded military aid from Borduria.", "demanded", "1032"),
+    ("Ruritania demanded the release of the prisoners.", "demanded", "1053"),
+    ("Ruritania demanded the withdrawal of Bordurian soldiers.", "demanded", "1056"),
+    # The kind of aid asked to be given picks the appeal's sub-code.
+    ("Ruritania called on Borduria to provide humanitarian aid.", "called", "0233"),
+    ("Ruritania urged Borduria to send military aid to Syldavia.", "urged", "0232"),
+    ("Ruritania sent military aid to Syldavia.", "sent", "072"),
+    ("Ruritania sent aid to Syldavia.", "sent", "073"),
+])
+def test_appeals_to_end_and_heavy_weapons_take_their_sub_codes(nlp, coder, text, trigger, cameo) -> None:
+    events = [e for e in kept_events(code(nlp, coder, text)) if e.trigger == trigger]
+    assert [e.cameo for e in events][:1] == [cameo], [(e.cameo, e.rule) for e in events]
+
+
 @pytest.mark.parametrize("text, trigger, target", [
     # Forces moved are cargo: the place or country they go to or leave is the target.
     ("Ruritania offered to send peacekeepers to Syldavia.", "offered", "syl"),

@@ -203,6 +203,7 @@ class EventCoder:
         self.non_agent_subjects: frozenset[str] = cues["non_agent_subjects"]
         self.scheduled_governors: frozenset[str] = cues["scheduled_governors"]
         self.request_by_act: dict[str, dict[str, str]] = cues["request_by_act"]
+        self.ending_nouns: frozenset[str] = frozenset(cues["ending_nouns"])
         self.aid_nouns: frozenset[str] = cues["aid_nouns"]
         self.request_nouns: frozenset[str] = cues["request_nouns"]
         self.aid_kind_of: dict[str, str] = {word: kind for kind, words in cues["aid_kinds"].items() for word in words}
@@ -461,7 +462,8 @@ class EventCoder:
             if best is not None and self._own_aim(token, best):
                 best = None
             if best is not None and (best.cameo[:2] == "13" or (
-                    len(best.cameo) == 3 and best.cameo[:2] + "0" in self.request_by_act)):
+                    (len(best.cameo) == 3 or _chosen_by_asked_verb(best))
+                    and best.cameo[:2] + "0" in self.request_by_act)):
                 refined = self._requested_act(ctx, token, best)
                 # "raised the possibility of talks" threatens nothing: such a noun is a threat
                 # only through the conflictual act it names.
@@ -525,6 +527,9 @@ class EventCoder:
             table = self.noun_triggers if act.pos_ in NOUN_POS else self.verb_triggers
             entries = next((table[form] for form in _word_forms(act) if form in table), None)
             found = self._best_entry(ctx, act, entries) if entries else None
+            if found is not None and found.cameo in self.aid_kind_codes:
+                # "urged X to provide humanitarian aid": the kind of aid asked for picks 0233.
+                found = self._aid_kind(act, found)
             for noun in (o for o in act.children if o.dep_ in ("dobj", "obj")) if found is None else ():
                 noun_entries = self.noun_triggers.get(noun.lemma_.lower())
                 found = self._best_entry(ctx, noun, noun_entries) if noun_entries else None
@@ -657,7 +662,8 @@ class EventCoder:
             if dep in OBJECT_DEPS or dep in ("nsubjpass", "dative"):
                 objects.extend(_with_conjuncts(child))
                 for sub in child.children:
-                    if sub.dep_ == "prep" and sub.lower_ == "of":
+                    if sub.dep_ == "prep" and (sub.lower_ == "of" or (
+                            sub.lower_ == "to" and child.lemma_.lower() in self.ending_nouns)):
                         objects.extend(t for p in sub.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
             elif dep == "prep":
                 pobjs = [t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
@@ -671,7 +677,9 @@ class EventCoder:
                 out["prep"].add(child.lower_)
                 if child.lower_ in OBJECT_PREPS or token.pos_ in NOUN_POS or nested:
                     # "asked for the delivery of aid": the "of" complement names what was asked for too.
-                    pobjs += [o for p in pobjs for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                    # "called for an end to the embargo": what is to end names the act asked for too.
+                    pobjs += [o for p in pobjs for c in p.children if c.dep_ == "prep" and (
+                              c.lower_ == "of" or (c.lower_ == "to" and p.lemma_.lower() in self.ending_nouns))
                               for o in c.children if o.dep_ == "pobj"]
                     out["obj"].update(p.lemma_.lower() for p in pobjs)
                     # "deployed troops to the peacekeeping mission": a compound names the object too,
@@ -2425,6 +2433,12 @@ def _listed_nouns(head: Token, listing_preps: frozenset[str]) -> set[Token]:
                     listed.add(noun)
                     frontier.append(noun)
     return listed
+
+
+def _chosen_by_asked_verb(trigger: Trigger) -> bool:
+    """'urged X to lift ...' (0254) guesses from the asked-for verb alone; what is lifted (a ban:
+    0251) can say more, so the asked-for act's own code is looked up as for a generic appeal."""
+    return any(key == "xcomp" for key, _ in trigger.conditions)
 
 
 def _refines(specific: str, general: str) -> bool:
