@@ -104,6 +104,10 @@ QUANTIFIERS = {"some", "several", "many", "few", "most", "all", "other", "both",
 NEGATING_PREFIXES = {"pro", "anti", "non"}
 CONJUNCTIONS = {"and", "or", "&"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# a pronoun's relations to its verb that make it an object of that verb
+OBJECT_PRONOUN_DEPS = {"dobj", "dative"}
+# dependents that open a clause as an adverbial phrase, before its subject
+FRONTED_MODIFIER_DEPS = {"advcl", "prep", "npadvmod", "advmod", "pcomp"}
 DESCRIPTION_RULE = "actor:coref:definite-description"
 POSSESSOR_RULE = "actor:coref:possessor-country"
 #: Added to a person's rule when the "of" phrase after the name gives its country or body.
@@ -2376,7 +2380,9 @@ class _Resolution:
             if kind is None or token.i in token_actor:
                 continue
             if kind in ("m", "f"):
-                target = self._personal_antecedent(token, kind, person_mentions, person_starts, sentence_of)
+                target = self._subject_antecedent(token, kind, token_actor, person_mentions, person_starts, quoted) \
+                    or self._personal_antecedent(token, kind, person_mentions, person_starts, sentence_of,
+                                                 self._clause_subject(token, token_actor))
             else:
                 if _inside(token.idx, quoted):
                     continue
@@ -2385,6 +2391,11 @@ class _Resolution:
                 continue
             target.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, "actor:coref:pronoun"))
             token_actor[token.i] = target
+            if kind in ("m", "f"):
+                # "He said ... he added": the next pronoun may follow the chain back to its name
+                place = bisect.bisect_left(person_starts, token.idx)
+                person_starts.insert(place, token.idx)
+                person_mentions.insert(place, (token.idx, token.idx + len(token.text), target))
             if token.dep_ == "poss":
                 self._give_possessor_country(token, target, token_actor, actors)
 
@@ -2421,18 +2432,87 @@ class _Resolution:
             if bearer is owned and mention.start <= self.doc[i].idx < mention.end:
                 token_actor[i] = actor
 
+    def _subject_antecedent(self, token: Token, kind: str, token_actor: dict[int, Actor],
+                            mentions: list[tuple[int, int, Actor]], starts: list[int],
+                            quoted: list[tuple[int, int]]) -> Actor | None:
+        """ "Brenn was charged in the inquiry into Veltman. He was convicted", "Vesk met the bankers,
+        then Dunmore, where he denounced the treaty": a subject pronoun continues the topic, the named
+        person who is subject of a clause governing it or, when it opens its sentence, of the previous
+        sentence's main clause, rather than the person named last in an object or a phrase."""
+        if token.dep_ not in SUBJECT_DEPS or "Nom" not in token.morph.get("Case") or _inside(token.idx, quoted):
+            # "want him to resign" is no subject pronoun; one inside a quote speaks from its speaker's side
+            return None
+        governing = [child for ancestor in token.ancestors for child in ancestor.children]
+        # and the subject of an adverbial clause before the pronoun ("When Smith lost, he resigned")
+        opening = [child for clause in token.head.children if clause.i < token.i and clause.dep_ == "advcl"
+                   for child in clause.children]
+        for child in governing + opening:
+            if child.dep_ in SUBJECT_DEPS and child.i < token.i:
+                actor = self._person_of(child, kind, token_actor)
+                if actor is not None:
+                    return actor
+        sentence = token.sent
+        position = bisect.bisect_left(starts, token.idx)
+        fronted = _fronted_modifiers(token)
+        named_before = any(start >= sentence.start_char and not _inside(start, quoted + fronted)
+                           for start, _, _ in mentions[:position])
+        # "The party said he was ...": only a pronoun that opens its sentence looks back across it
+        subject_before = any(t.dep_ in SUBJECT_DEPS and not _inside(t.idx, quoted)
+                             for t in self.doc[sentence.start:token.i])
+        if sentence.start == 0 or named_before or subject_before:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        for clause in [previous.root] + [t for t in previous.root.children if t.dep_ == "conj"]:
+            for child in clause.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return self._person_of(child, kind, token_actor)
+        return None
+
+    @staticmethod
+    def _clause_subject(token: Token, token_actor: dict[int, Actor]) -> Actor | None:
+        """The actor subject of the clause a non-reflexive object pronoun belongs to."""
+        if token.dep_ not in OBJECT_PRONOUN_DEPS or "Yes" in token.morph.get("Reflex") + token.morph.get("Poss"):
+            # "she hurt herself" is her; "he ended his" (his campaign) may well be him
+            return None
+        subjects = [c for c in token.head.children if c.dep_ in SUBJECT_DEPS and c.i < token.i]
+        return token_actor.get(subjects[0].i) if subjects else None
+
+    def _person_of(self, subject: Token, kind: str, token_actor: dict[int, Actor]) -> Actor | None:
+        """The named person of a compatible gender a subject word stands for, if any ("the chief
+        constable, Arno Vitt, wrote" stands for Arno Vitt through its apposition)."""
+        actor = token_actor.get(subject.i)
+        if actor is None:
+            named = [token_actor[c.i] for c in subject.children if c.dep_ == "appos" and c.i in token_actor]
+            actor = named[0] if named else None
+        gender = self.genders.get(id(actor)) if actor is not None else None
+        said_as = self.lex.pronouns.get(subject.lower_)
+        if actor is None or actor.kind != "person" or gender not in (None, kind) \
+                or (said_as in ("m", "f") and said_as != kind):
+            return None
+        return actor
+
     def _personal_antecedent(self, token: Token, kind: str, mentions: list[tuple[int, int, Actor]],
-                             starts: list[int], sentence_of: dict[int, int]) -> Actor | None:
-        """ "he said" -> the most recently named person of a compatible gender."""
+                             starts: list[int], sentence_of: dict[int, int],
+                             own_subject: Actor | None = None) -> Actor | None:
+        """ "he said" -> the most recently named person of a compatible gender; an object pronoun is
+        never its own clause's subject ("Holm invited him" is not Holm)."""
         position = bisect.bisect_left(starts, token.idx)
         sentence = sentence_of.get(token.i, 0)
+        fronted = _fronted_modifiers(token) if token.dep_ in SUBJECT_DEPS else []
         for start, end, actor in reversed(mentions[:position]):
-            if end > token.idx:
+            if end > token.idx or _inside(start, fronted):
+                # "Speaking to Smith, he said": a subject pronoun is none of the names its own clause opens with
                 continue
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and sentence - sentence_of.get(span.start, 0) > PRONOUN_SENTENCE_WINDOW:
                 return None
+            if actor is own_subject:
+                continue
             gender = self.genders.get(id(actor))
+            said_as = self.lex.pronouns.get(self.text[start:end].lower())
+            if said_as in ("m", "f") and said_as != kind:
+                # "lift her ban. Both he and ...": a pronoun's own gender tells whom it stood for
+                continue
             if gender is None or gender == kind:
                 return actor
         return None
@@ -2757,6 +2837,20 @@ def _first_clause(token: Token) -> bool:
         if other.dep_ in SUBJECT_DEPS:
             return False
     return True
+
+
+def _fronted_modifiers(subject: Token) -> list[tuple[int, int]]:
+    """The character ranges of the adverbial phrases that open a subject's clause ("Speaking to
+    Smith, he said", "In an interview with the Courier, she said"): a name there is not the subject. A
+    clause with a subject of its own ("When Smith lost, he resigned") is no such phrase."""
+    clauses = [subject.head]
+    if subject.head.dep_ == "parataxis":
+        # "Speaking to Smith, he said, "...": the parser hangs the phrase on the quoted clause
+        clauses.append(subject.head.head)
+    return [(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+            for clause in clauses for child in clause.children
+            if child.i < subject.i and child.dep_ in FRONTED_MODIFIER_DEPS
+            and not any(grandchild.dep_ in SUBJECT_DEPS for grandchild in child.children)]
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
