@@ -51,7 +51,7 @@ import lxml.etree
 import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_io import REPO, SHARED, TOOLS, read_jsonl, write_section  # noqa: E402  (sibling modules)
+from bench_io import REPO, TOOLS, read_jsonl, write_section  # noqa: E402  (sibling modules)
 from extraction import article_record, make_inputs, run_tool, score, table  # noqa: E402
 
 SETS = ("naeb", "aeb", "traf")

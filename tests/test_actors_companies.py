@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors.resolve import (BUSINESS_APPOSITION_RULE, CODED_BY_DESCRIPTION_RULE, CORPORATE_SUFFIX_RULE,
-                                      MISLABELLED_PERSON_RULE)
+from newsgraph.actors.coreference import CODED_BY_DESCRIPTION_RULE
+from newsgraph.actors.organisations import BUSINESS_APPOSITION_RULE, CORPORATE_SUFFIX_RULE
+from newsgraph.actors.people import MISLABELLED_PERSON_RULE
 from actor_helpers import at, resolve
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors.resolve import ADDRESSEE_RULE, CODED_BY_DESCRIPTION_RULE, NATIONAL_BODY_RULE
+from newsgraph.actors.coreference import CODED_BY_DESCRIPTION_RULE
+from newsgraph.actors.people import ADDRESSEE_RULE
+from newsgraph.actors.places import NATIONAL_BODY_RULE
 from actor_helpers import at, resolve
 
 

@@ -303,7 +303,6 @@ def test_a_title_parsed_as_a_second_subject_is_the_names_apposition(parser, reso
 
 
 def test_a_dated_national_office_outweighs_a_title_read_as_the_uns(parser) -> None:
-    from newsgraph.actors import ActorResolver
     import datetime as dt
 
     text = "Security Council Secretary Nikolai Patrushev briefed the president on the talks."

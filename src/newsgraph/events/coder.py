@@ -1823,7 +1823,6 @@ class EventCoder:
         stage made one group per country; the phrase names all of them."""
         if single.actor.rule != COMPOUND_GROUP_RULE:
             return []
-        doc = member.doc
         left, right = member.left_edge, member.right_edge
         return [Found(actor, mention.start, mention.end, single.how)
                 for mention, actor in ctx.actors.mentions_in(left.idx, right.idx + len(right))
