@@ -12,14 +12,19 @@ same texts, since it must stay a small fraction of the parse.
 
     python benchmarks/quotes.py [--train] [--test] [--no-dev] [--no-seed] [--no-textacy]
                                 [--inputs DIR] [--out DIR] [--limit N] [--write-docs]
+                                [--show-misses [TYPES]]
 
 Tune on train and dev; --test is for reporting only. --write-docs replaces the section of
 docs/benchmarks.md between ``<!-- quotes:begin -->`` and ``<!-- quotes:end -->``.
+--show-misses prints newsgraph's misses on each set, with the scorer's own matching: the gold
+quotes of the given types (default direct) that no prediction matches, and those matched with
+the wrong speaker, each with its paragraph, to see which kinds of quotation are still lost.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -169,6 +174,79 @@ def score(gold: Path, predictions: Path, types: str | None, limited: bool) -> di
     return json.loads(result.stdout)
 
 
+def _scorer_module() -> Any:
+    """score_quotes.py as a module, so that misses are found with the scorer's own matching."""
+    spec = importlib.util.spec_from_file_location("score_quotes", TOOLS / "score_quotes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pairs(scorer: Any, text: str, gold_quotes: list[dict[str, Any]], predicted: list[dict[str, Any]],
+           min_overlap: float = 0.5) -> dict[int, int]:
+    """Gold index -> predicted index, paired greedily best overlap first as score_quotes.py does."""
+    gold_sets = [scorer.charset(text, q["content_spans"]) for q in gold_quotes]
+    pred_sets = [scorer.charset(text, q["content_spans"]) for q in predicted]
+    candidates = []
+    for i, gold_set in enumerate(gold_sets):
+        for j, pred_set in enumerate(pred_sets):
+            shared = len(gold_set & pred_set)
+            if shared and gold_set and pred_set:
+                ratio_gold, ratio_pred = shared / len(gold_set), shared / len(pred_set)
+                if ratio_gold >= min_overlap and ratio_pred >= min_overlap:
+                    candidates.append((min(ratio_gold, ratio_pred), i, j))
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in sorted(candidates, reverse=True):
+        if i not in pairs and j not in used:
+            pairs[i] = j
+            used.add(j)
+    return pairs
+
+
+def _paragraph_of(text: str, start: int, end: int) -> str:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return text[lo:hi if hi >= 0 else len(text)]
+
+
+def show_misses(gold_path: Path, predictions: Path, types: set[str], limited: bool) -> None:
+    """Print the gold quotes of ``types`` that newsgraph missed or gave the wrong speaker."""
+    scorer = _scorer_module()
+    gold_docs = scorer.read_jsonl(str(gold_path))
+    converted, _ = scorer.convert_predictions(gold_docs, scorer.read_jsonl(str(predictions)))
+    missed = wrong = 0
+    for gold in gold_docs:
+        if gold["id"] not in converted and limited:
+            continue
+        text = gold["text"]
+        predicted = [q for q in converted.get(gold["id"], {}).get("quotes", []) if q.get("content_spans")]
+        gold_quotes = gold["quotes"]
+        pairs = _pairs(scorer, text, gold_quotes, predicted)
+        for i, quote in enumerate(gold_quotes):
+            if (quote.get("type") or "").lower() not in types or not quote.get("content_spans"):
+                continue
+            start, end = quote["content_spans"][0][0], quote["content_spans"][-1][1]
+            if i not in pairs:
+                missed += 1
+                label = "MISS"
+                near = [q for q in predicted if scorer.spans_overlap(q["content_spans"], quote["content_spans"])]
+                detail = "; ".join(f"pred {q['content_spans']} speaker={q.get('speaker')!r}" for q in near)
+            elif not scorer.speaker_ok(predicted[pairs[i]], quote):
+                wrong += 1
+                label = "SPEAKER"
+                detail = f"pred speaker={predicted[pairs[i]].get('speaker')!r}"
+            else:
+                continue
+            print(f"{label} {gold['id']} [{start}:{end}] gold speaker={quote.get('speaker')!r} "
+                  f"cue={quote.get('cue')!r} {detail}")
+            print(f"    content: {quote.get('content')!r}")
+            print(f"    paragraph: {_paragraph_of(text, start, end)!r}")
+    print(f"MISSES set={gold_path.name} types={','.join(sorted(types))} missed={missed} wrong_speaker={wrong}",
+          flush=True)
+
+
 def table_rows(set_name: str, system: str, scores: dict[str, dict[str, Any]]) -> list[str]:
     rows = []
     for scope, _ in TYPE_SCOPES:
@@ -227,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N documents of each set (scored on those)")
     parser.add_argument("--verbose", action="store_true", help="print the scorers' summary lines too")
     parser.add_argument("--write-docs", action="store_true", help=f"update the quotes section of {DOCS.relative_to(REPO)}")
+    parser.add_argument("--show-misses", nargs="?", const="direct", metavar="TYPES",
+                        help="print newsgraph's missed gold quotes of these types (comma list, default direct)")
     args = parser.parse_args(argv)
     if not (TOOLS / "score_quotes.py").exists():
         print(f"{TOOLS} is absent: the benchmark needs ../shared", file=sys.stderr)
@@ -266,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"TEXTACY set={name} seconds={timing['textacy_s']:.2f} "
                       f"failed_articles={timing['textacy_failed']}", flush=True)
                 systems["textacy"] = peer
+            if args.show_misses:
+                show_misses(GOLD / GOLD_FILES[name], predictions, set(args.show_misses.lower().split(",")),
+                            args.limit is not None)
             for system, path in systems.items():
                 scores = {scope: score(GOLD / GOLD_FILES[name], path, types, args.limit is not None)
                           for scope, types in TYPE_SCOPES}

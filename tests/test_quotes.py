@@ -1122,3 +1122,19 @@ def test_noun_cue_with_infinitive_content(quotes_of) -> None:
     q = _one(quotes_of(text), "library")
     assert q.text.startswith("to close") and "council" in q.speaker.name
     assert text[q.cue_start:q.cue_end] == "decision"
+
+
+def test_participle_cue_with_a_time_phrase_introduces_the_quote(quotes_of) -> None:
+    text = ("The video concludes with footage of Ines Varga saying during the debate on Friday, "
+            "“That makes me proud,” when her rival attacked her record.")
+    q = _one(quotes_of(text), "makes me proud")
+    assert q.kind == "direct"
+    assert q.speaker.name == "Ines Varga" and q.cue == "say"
+
+
+def test_cue_introducing_the_next_quote_does_not_sign_the_one_before(quotes_of) -> None:
+    text = ('The senator had one answer for the court: "We will appeal the ruling." '
+            'Then his aide replied, "The court got this wrong."')
+    quotes = quotes_of(text)
+    assert _one(quotes, "appeal the ruling").speaker.name == "senator"
+    assert _one(quotes, "got this wrong").speaker.name == "aide"

@@ -47,6 +47,7 @@ _MAX_APPOSITION_TOKENS = 12
 _MAX_SIGNATURE_CHARS = 80
 _MAX_LEAD_WORDS = 2
 _MAX_ADDRESSEE_TOKENS = 4
+_MAX_ADJUNCT_TOKENS = 8
 _MAX_TAIL_WORDS = 4
 _CLAUSE_GOES_ON = frozenset({"ADP", "NUM", "ADV", "SCONJ"})
 _CLAUSE_SEPARATORS = frozenset(",;(-—–―")
@@ -581,7 +582,7 @@ class _Assembly:
         for cue in self._cues_in(self._paragraph(mark.open_mark), self._paragraph(mark.close_mark)):
             if cue.start >= mark.end and (close_sent[0] <= cue.start < close_sent[1]
                                           or self._same_clause(mark.close_mark + 1, cue.start)):
-                if self._ended_before(mark, cue):
+                if self._ended_before(mark, cue) or self._introduces_next(mark, cue):
                     continue
                 distance = cue.start - mark.end
             elif cue.end <= mark.start and (open_sent[0] <= cue.start < open_sent[1]
@@ -604,6 +605,14 @@ class _Assembly:
         gap = self.text[mark.close_mark + 1:cue.start]
         return self.text[mark.end - 1] == "." and len(_WORD.findall(gap)) > _MAX_NAME_TOKENS
 
+    def _introduces_next(self, mark: MarkedSpan, cue: Cue) -> bool:
+        """“A.” To which he replied, “B.”: a cue after a quotation that ended its sentence, followed
+        at once by a comma or colon and another quotation, introduces that one, not the one before."""
+        if self.text[mark.end - 1] not in ".?!":
+            return False
+        after = self.text[cue.end:cue.end + 4].lstrip(" ")
+        return after[:1] in (",", ":") and after[1:].lstrip(" ")[:1] in self.lex.quote_marks
+
     def _introducing_cue(self, mark: MarkedSpan) -> Cue | None:
         """A bare speech cue written right before the quotation, a comma or colon between them
         (“..., the mother of three replied, “...”): it wins over a cue further off whose clause
@@ -613,7 +622,8 @@ class _Assembly:
             return None
         lead_end = len(lead[:-1].rstrip())
         for cue in self._cues_in(self._paragraph(mark.open_mark), self._paragraph(mark.open_mark)):
-            if (cue.end == lead_end or self._addressee_between(cue, lead_end)) and cue.category == "speech" \
+            if (cue.end == lead_end or self._addressee_between(cue, lead_end) or self._adjunct_between(cue, lead_end)) \
+                    and cue.category == "speech" \
                     and (self._bare(cue) or self._parenthetical(cue)):
                 return cue
         return None
@@ -630,6 +640,24 @@ class _Assembly:
             return False
         objects = [t for t in between if t.head.i == verb.i and t.dep_ in ("dobj", "dative")]
         return len(objects) == 1 and all(t.i == objects[0].i or t.head.i == objects[0].i for t in between)
+
+    def _adjunct_between(self, cue: Cue, end: int) -> bool:
+        """Whether only when or where the words were said stands between a participle cue and ``end``
+        ("footage of her saying during the hearing,", "saying on Sunday:"): a few words, all a time
+        phrase or a prepositional phrase hung on the cue, none of them a verb. Limited to participles,
+        whose clause the parse seldom stretches over the quotation they introduce."""
+        verb = cue.verb
+        if verb is None or verb.tag_ != "VBG" or end <= cue.end:
+            return False
+        last = self._token_at(end - 1)
+        between = self.doc[verb.i + 1:last + 1]
+        if not 0 < len(between) <= _MAX_ADJUNCT_TOKENS or between[-1].idx + len(between[-1].text) != end:
+            return False
+        adjuncts = [t for t in between if t.head.i == verb.i]
+        if not adjuncts or any(t.dep_ not in ("prep", "npadvmod", "advmod") for t in adjuncts):
+            return False
+        inside = {i for t in adjuncts for i in range(t.left_edge.i, t.right_edge.i + 1)}
+        return all(t.i in inside and t.pos_ not in ("VERB", "AUX") for t in between)
 
     def _parenthetical(self, cue: Cue) -> bool:
         """", Sanders said, “...”": a speaker and a speech verb set off by commas right before a
@@ -674,7 +702,8 @@ class _Assembly:
                 if introducer is not None and introducer is not cue:
                     # the introducer bounds the quotation; its speaker only when named in its own clause
                     own_subject = introducer.subject is not None and introducer.verb is not None \
-                        and introducer.subject.head.i == introducer.verb.i
+                        and (introducer.subject.head.i == introducer.verb.i
+                             or introducer.subject.right_edge.i == introducer.verb.i - 1)  # "footage of X saying"
                     cue, how = (introducer if own_subject or cue is None else cue), "adjacent"
             if cue is None:
                 cue, how = self._by_colon(mark), "colon"
