@@ -241,3 +241,18 @@ def test_a_possessor_group_before_a_thing_stays_an_actor(parser, resolver) -> No
     table = resolve(parser, resolver, text)
     workers = at(table, text, "Kenyan workers")
     assert workers is not None and workers.code == "KENLAB"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("General Motors said it would close two plants in Ohio.", "General Motors"),
+    ("Shares of General Electric fell after the report.", "General Electric"),
+])
+def test_a_company_named_with_a_title_word_is_no_army(parser, resolver, text: str, name: str) -> None:
+    company = at(resolve(parser, resolver, text), text, name)
+    assert company is not None and company.code == "USABUS"
+
+
+def test_a_title_word_before_a_surname_still_makes_an_officer(parser, resolver) -> None:
+    text = "General Halvorsen said the brigade would move north."
+    officer = at(resolve(parser, resolver, text), text, "Halvorsen")
+    assert officer is not None and officer.kind == "person" and officer.code is not None and officer.code.endswith("MIL")
