@@ -32,6 +32,11 @@ Each sentence or story is analysed as a clean ``text`` document through ``newsgr
 who has one would (``EventCoder.load_verb_dictionary``): CAMEO.2.0.txt for every set but
 petrarch2, which gets its own PETR.Validate.verbs.txt. Figures with it are an extra row,
 never the default one.
+
+``--guess-untriggered-events`` lets the learned type model code the sentences no trigger word
+matched (``Config.guess_untriggered_events``). Every record of these sets reports an event, which
+is what the option is for; on running news it is off by default, and its figures here are an
+extra row.
 """
 
 from __future__ import annotations
@@ -339,6 +344,8 @@ def main(argv: Iterable[str] | None = None) -> int:
                         help="also load a PETRARCH verb dictionary (an extra row, see above)")
     parser.add_argument("--codes", choices=("newsgraph", "phoenix"), default="newsgraph",
                         help="actor code style of the output (an extra row: Phoenix's GOV for diplomats, IGO long codes)")
+    parser.add_argument("--guess-untriggered-events", action="store_true",
+                        help="let the type model code sentences no trigger matched (an extra row, see above)")
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not TOOLS.exists():
@@ -353,14 +360,16 @@ def main(argv: Iterable[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     def make_pipeline(lexicons: tuple[str, ...], verbs: str | None) -> Any:
-        pipeline = Pipeline(Config(extra_lexicons=lexicons, codes=args.codes))
+        pipeline = Pipeline(Config(extra_lexicons=lexicons, codes=args.codes,
+                                   guess_untriggered_events=args.guess_untriggered_events))
         if verbs is not None:
             pipeline.events.load_verb_dictionary(verbs)
         return pipeline
 
     pipelines: dict[tuple[str, ...], Any] = {}
     summaries: list[str] = []
-    label = ("+petrarch-verbs" if args.petrarch_verbs else "") + ("+phoenix-codes" if args.codes == "phoenix" else "")
+    label = ("+petrarch-verbs" if args.petrarch_verbs else "") + ("+phoenix-codes" if args.codes == "phoenix" else "") \
+        + ("+guess-untriggered" if args.guess_untriggered_events else "")
     for name in names:
         report = run_set(name, args.limit, out, pipelines, make_pipeline, args.petrarch_verbs)
         print(report)

@@ -433,14 +433,14 @@ def test_sentence_features_keep_the_wording_and_drop_the_names(nlp) -> None:
 def test_type_model_codes_a_sentence_no_trigger_matched(nlp) -> None:
     """An invented verb no dictionary knows: only the model can say what kind of act it is."""
     text = "Ruritania zorbled Borduria on Monday."
-    confident = EventCoder(type_model=_tiny_model({"v:zorble": (0.0, 5.0, 0.0, 0.0)}))
+    confident = EventCoder(guess_untriggered=True, type_model=_tiny_model({"v:zorble": (0.0, 5.0, 0.0, 0.0)}))
     events = code(nlp, confident, text)
     assert len(events) == 1 and events[0].type == "CONSULT" and events[0].cameo == "040"
     assert dyads(events) == {("rur", "bor")}
     assert events[0].rule.startswith("event:model:tiny-lr+verb:zorble")
     unsure_model = _tiny_model({"v:zorble": (0.3, 0.4, 0.3, 0.3)})
     assert max(unsure_model.probabilities(["v:zorble"]).values()) * len(unsure_model.types) < MODEL_EVENT_MIN_LIFT
-    assert code(nlp, EventCoder(type_model=unsure_model), text) == []
+    assert code(nlp, EventCoder(guess_untriggered=True, type_model=unsure_model), text) == []
 
 
 def test_type_model_ranks_the_fitting_event_first(nlp) -> None:
@@ -619,13 +619,13 @@ def test_type_model_codes_a_sentence_whose_trigger_found_no_actor(nlp) -> None:
     """'the invasion' names no invader, so the trigger gives no event; the model's type is used
     for the sentence when it is sure enough, with the main verb's actors."""
     text = "Ruritania remembered the invasion with Borduria."
-    plain = EventCoder(type_model=_tiny_model({}))
+    plain = EventCoder(guess_untriggered=True, type_model=_tiny_model({}))
     assert code(nlp, plain, text) == []
-    confident = EventCoder(type_model=_tiny_model({"v:remember": (0.0, 5.0, 0.0, 0.0)}))
+    confident = EventCoder(guess_untriggered=True, type_model=_tiny_model({"v:remember": (0.0, 5.0, 0.0, 0.0)}))
     events = code(nlp, confident, text)
     assert [e.type for e in events] == ["CONSULT"] and events[0].source.actor == "rur"
     assert events[0].rule.startswith("event:model:tiny-lr+verb:remember")
-    statement = EventCoder(type_model=_tiny_model({"v:decline": (0.0, 5.0, 0.0, 0.0)}))
+    statement = EventCoder(guess_untriggered=True, type_model=_tiny_model({"v:decline": (0.0, 5.0, 0.0, 0.0)}))
     assert code(nlp, statement, "Ruritania declined to comment on the Borduria report.") == []
 
 
@@ -847,7 +847,8 @@ def test_an_acronym_subject_tagged_as_an_adverb_is_read_as_the_subject(nlp) -> N
     assert _mistagged_subjects(doc[2]) == []
 
 
-def test_learned_model_codes_no_event_inside_a_direct_quotation(nlp, coder) -> None:
+def test_learned_model_codes_no_event_inside_a_direct_quotation(nlp) -> None:
+    coder = EventCoder(guess_untriggered=True)
     remark = "Ruritania increased cooperation with Borduria."
     plain = code(nlp, coder, remark)
     assert any(e.rule.startswith("event:model:") and e.source.actor == "rur" for e in plain)
@@ -1009,7 +1010,7 @@ def test_an_act_the_dictionary_codes_outside_the_ontology_is_still_the_sentences
     path = tmp_path / "verbs.txt"
     path.write_text("--- ZORBLE   [901]  ---\nZORBLE\n\n--- SAY   [023]  ---\nSAY {SAID SAYS}\n", encoding="utf-8")
     text = "Ruritania zorbled Borduria on Monday, officials in Syldavia said."
-    guessing = EventCoder(type_model=_tiny_model({"v:zorble": (0.0, 5.0, 0.0, 0.0)}))
+    guessing = EventCoder(guess_untriggered=True, type_model=_tiny_model({"v:zorble": (0.0, 5.0, 0.0, 0.0)}))
     assert any(e.trigger == "zorbled" for e in code(nlp, guessing, text))
     guessing.load_verb_dictionary(path)
     assert not [e for e in code(nlp, guessing, text) if e.trigger in ("zorbled", "said")]
@@ -1814,8 +1815,8 @@ def test_the_type_model_codes_nothing_when_two_types_tie(nlp) -> None:
     text = "Ruritania zorbled Borduria on Monday."
     tied = model((0.0, 6.0, 6.0, 0.0, 0.0, 0.0, 0.0, 0.0))
     assert max(tied.probabilities(["v:zorble"]).values()) * len(types) >= MODEL_EVENT_MIN_LIFT
-    assert code(nlp, EventCoder(type_model=tied), text) == []
-    clear = code(nlp, EventCoder(type_model=model((0.0, 6.0, 5.0, 0.0, 0.0, 0.0, 0.0, 0.0))), text)
+    assert code(nlp, EventCoder(guess_untriggered=True, type_model=tied), text) == []
+    clear = code(nlp, EventCoder(guess_untriggered=True, type_model=model((0.0, 6.0, 5.0, 0.0, 0.0, 0.0, 0.0, 0.0))), text)
     assert [e.type for e in clear] == ["CONSULT"], [(e.cameo, e.rule) for e in clear]
 
 
@@ -2004,3 +2005,37 @@ def test_a_place_visited_by_someone_named_receives_a_visit(nlp, coder) -> None:
     assert ("042", "ottokar", "rur") in coded, [(e.cameo, e.rule) for e in visit]
     carried = code(nlp, coder, "Marshal Plekszy was flown to Ruritania by Bordurian soldiers.")
     assert not [e for e in carried if e.cameo == "042"], [(e.cameo, e.rule) for e in carried]
+
+
+def test_the_type_model_guesses_no_untriggered_event_unless_asked(nlp, coder) -> None:
+    """On running news most sentences report no event: by default only trigger words code one."""
+    remark = "Ruritania increased cooperation with Borduria."
+    assert not any(e.rule.startswith("event:model:") for e in code(nlp, coder, remark))
+    guessing = code(nlp, EventCoder(guess_untriggered=True), remark)
+    assert any(e.rule.startswith("event:model:") for e in guessing)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Ruritania released a new smartphone on Tuesday.", "released"),
+    ("President Ottokar has been fighting cancer since 2019.", "fighting"),
+    ("Ruritania declined by 25 percent in the ranking last year.", "declined"),
+    ("Ruritanian firefighters battled the blaze for three days.", "battled"),
+])
+def test_words_the_dictionary_names_as_no_event_code_nothing(nlp, coder, text: str, word: str) -> None:
+    start = text.index(word)
+    assert not any(e.trigger_start == start for e in code(nlp, coder, text)), text
+
+
+def test_a_no_event_line_leaves_the_lemmas_other_entries_alone(nlp, coder) -> None:
+    text = "Ruritania released two prisoners on Monday."
+    events = code(nlp, coder, text)
+    assert any(e.cameo.startswith("084") and e.source.actor == "rur" for e in events), events
+
+
+def test_a_trigger_noun_inside_a_longer_name_is_part_of_the_name(nlp) -> None:
+    from newsgraph.events.triggers import _inside_name
+
+    named = nlp("Ruritania is a member of the Organization of Islamic Cooperation.")
+    assert _inside_name(next(t for t in named if t.text == "Cooperation"))
+    plain = nlp("Ruritania offered closer cooperation to Borduria.")
+    assert not _inside_name(next(t for t in plain if t.text == "cooperation"))

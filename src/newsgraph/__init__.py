@@ -38,10 +38,11 @@ def load(
     extra_verb_dictionaries: tuple[str, ...] = (),
     batch_size: int = 16,
     codes: CodeStyle = "newsgraph",
+    guess_untriggered_events: bool = False,
 ) -> Pipeline:
     """Load the pipeline once; reuse it for many documents."""
     return Pipeline(Config(
         model=model, extra_lexicons=tuple(extra_lexicons),
         extra_verb_dictionaries=tuple(extra_verb_dictionaries), batch_size=batch_size,
-        codes=codes,
+        codes=codes, guess_untriggered_events=guess_untriggered_events,
     ))

@@ -29,6 +29,9 @@ def _build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--batch-size", type=int, default=16, help="documents parsed per spaCy batch")
         cmd.add_argument("--codes", choices=("newsgraph", "phoenix"), default="newsgraph",
                          help="actor code style: the contract's (USADIP, NATO) or Phoenix/PETRARCH's (USAGOV, IGOWSTNAT)")
+        cmd.add_argument("--guess-untriggered-events", action="store_true",
+                         help="let the learned type model code sentences no trigger word matched: for inputs whose "
+                              "every sentence reports an event; on running news it mostly adds wrong events")
 
     a = sub.add_parser("analyze", help="analyse inputs and print the contract's JSON objects")
     a.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, glob, or - for standard input")
@@ -55,7 +58,7 @@ def _load(args: argparse.Namespace):
     return newsgraph.load(
         args.model, extra_lexicons=tuple(args.lexicon),
         extra_verb_dictionaries=tuple(args.verb_dictionary), batch_size=args.batch_size,
-        codes=args.codes,
+        codes=args.codes, guess_untriggered_events=args.guess_untriggered_events,
     )
 
 

@@ -29,14 +29,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
 
 from newsgraph.actors import LOCATIVE_PLACE_RULE, load_relation_nouns
 from newsgraph.events.emission import EmissionMixin
 from newsgraph.events.headlines import HeadlinesMixin
 from newsgraph.events.modality import ModalityMixin
 from newsgraph.events.nouns import NominalEventsMixin
-from newsgraph.events.ontology import Ontology, load_cues, load_ontology
+from newsgraph.events.ontology import NO_EVENT_CODE, Ontology, load_cues, load_ontology
 from newsgraph.events.petrarch import VerbDictionary
 from newsgraph.events.phrases import COMPOUND_GROUP_RULE, PhraseActorsMixin, _misparsed_coordination
 from newsgraph.events.selection import (
@@ -47,6 +47,7 @@ from newsgraph.events.state import _Context
 from newsgraph.events.targets import VerbTargetsMixin
 from newsgraph.events.triggers import TriggerMatchingMixin
 from newsgraph.events.typemodel import TypeModel, load_type_model
+from newsgraph.events.tree import _title_cased
 from newsgraph.events.verbs import VerbalEventsMixin, _mistagged_subjects
 from newsgraph.records import ActorTable, Article, Event, Participant, Quote, Span
 
@@ -54,8 +55,6 @@ from newsgraph.records import ActorTable, Article, Event, Participant, Quote, Sp
 # Headline events are ranked into [HEADLINE_FLOOR, HEADLINE_FLOOR + HEADLINE_SPAN], above body events.
 HEADLINE_FLOOR = 0.96
 HEADLINE_SPAN = 0.03
-# Share of a headline's longer words that are capitalised in a title-cased headline.
-TITLE_CASE_SHARE = 0.8
 
 __all__ = ["EventCoder", "COMPOUND_GROUP_RULE", "MODEL_EVENT_MIN_LIFT",
            "_misparsed_coordination", "_mistagged_subjects", "_refines"]
@@ -67,9 +66,11 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
 
     def __init__(self, ontology: Ontology | None = None, *, parse: Callable[[str], Doc] | None = None,
                  resolve_actors: Callable[[Doc, Article], ActorTable] | None = None,
-                 type_model: TypeModel | None = None) -> None:
+                 type_model: TypeModel | None = None, guess_untriggered: bool = False) -> None:
         """``parse`` and ``resolve_actors`` (the pipeline's parser and actors stage) let the
-        coder read the headline and dek, which are not part of the body Doc."""
+        coder read the headline and dek, which are not part of the body Doc. ``guess_untriggered``
+        lets the type model code sentences no trigger word matched (``Config.guess_untriggered_events``)."""
+        self.guess_untriggered = guess_untriggered
         self.ontology = ontology or load_ontology()
         self.parse = parse
         self.resolve_actors = resolve_actors
@@ -152,9 +153,15 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         self.type_model = type_model if type_model is not None else load_type_model()
         self.verb_triggers = {}
         self.noun_triggers = {}
+        self.no_event_entries = {}
         for (kind, lemma), entries in self.ontology.triggers.items():
             table = self.verb_triggers if kind == "verb" else self.noun_triggers
-            table[lemma] = sorted(entries, key=lambda t: t.line)
+            coded = sorted((t for t in entries if t.cameo != NO_EVENT_CODE), key=lambda t: t.line)
+            if coded:
+                table[lemma] = coded
+            exceptions = [t for t in entries if t.cameo == NO_EVENT_CODE]
+            if exceptions:
+                self.no_event_entries[(kind, lemma)] = exceptions
 
     def code(
         self, doc: Doc, article: Article, actors: ActorTable, quotes: list[Quote],
@@ -238,7 +245,7 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
             # known act: the model does not guess another type for it.
             known = statements or any(sent.start <= i < sent.end for i in ctx.uncodable)
             if self.type_model is not None:
-                self._apply_type_model(self.type_model, ctx, sent, first_event, code_eventless=not known)
+                self._apply_type_model(self.type_model, ctx, sent, first_event, code_eventless=self.guess_untriggered and not known)
             _prefer_purpose(sent, ctx.events[first_event:])
             ctx.events[first_event:] = _without_requested_acts(sent, _main_events(
                 sent, ctx.events[first_event:], ctx.anchors, self.reporting_verbs, statements))
@@ -251,13 +258,6 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         dictionary = VerbDictionary(path)
         self.verb_dictionaries.append(dictionary)
         return dictionary
-
-
-def _title_cased(sent: SpacySpan) -> bool:
-    """A headline in title case ("Slovakia Expels Dozens of Diplomats"), which the tagger reads
-    as a string of names: most of its longer words are capitalised."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _same_actor(actors: ActorTable, participant: Participant) -> str | None:

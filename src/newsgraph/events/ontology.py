@@ -39,6 +39,11 @@ class PloverType:
     modes: dict[str, float | None]
 
 
+#: The code of a dictionary line whose words name no event ("released a new phone", "fighting
+#: cancer"): when it is the lemma's best entry, the word is no trigger.
+NO_EVENT_CODE = "-"
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One dictionary line: a lemma, the conditions its dependents must meet, and its code."""

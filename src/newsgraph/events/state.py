@@ -185,6 +185,7 @@ class CoderState:
     verb_dictionaries: list[VerbDictionary]
     type_model: TypeModel | None
     verb_triggers: dict[str, list[Trigger]]
+    no_event_entries: dict[tuple[str, str], list[Trigger]]
     noun_triggers: dict[str, list[Trigger]]
 
 

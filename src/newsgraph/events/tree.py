@@ -7,7 +7,7 @@ the coder's dictionaries, so they are plain functions.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from newsgraph.events.state import COMPLEMENT_DEPS, MAX_CLIMB, NOUN_POS, PLACE_LABELS, SUBJECT_DEPS, VERB_POS
 from newsgraph.records import Actor
@@ -142,3 +142,14 @@ def _location_prep(token: Token) -> Token | None:
             return None
         node = head
     return None
+
+
+#: Share of a headline's longer words that are capitalised in a title-cased headline.
+TITLE_CASE_SHARE = 0.8
+
+
+def _title_cased(sent: SpacySpan) -> bool:
+    """A headline in title case ("Slovakia Expels Dozens of Diplomats"), which the tagger reads
+    as a string of names: most of its longer words are capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title or t.is_upper for t in words) >= TITLE_CASE_SHARE * len(words)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from newsgraph.events.ontology import Trigger
+from newsgraph.events.ontology import NO_EVENT_CODE, Trigger
 from newsgraph.events.petrarch import VerbMatch
 from newsgraph.events.selection import _refines
 from newsgraph.events.state import (
@@ -17,7 +17,7 @@ from newsgraph.events.state import (
 )
 from newsgraph.events.tree import (
     _acts_as_verb, _for_clause, _is_country, _is_infinitive, _is_place, _requested_verbs, _subject_bearer,
-    _with_conjuncts, _word_forms,
+    _title_cased, _with_conjuncts, _word_forms,
 )
 
 
@@ -33,6 +33,8 @@ class TriggerMatchingMixin(CoderState):
 
     def _match_sentence(self, ctx: _Context, sent: SpacySpan) -> dict[Token, Trigger]:
         matched: dict[Token, Trigger] = {}
+        # A title-cased headline is tagged as a string of names: its nouns are read all the same.
+        names_hide_nouns = not _title_cased(sent)
         for token in sent:
             lemma = token.lemma_.lower()
             if _acts_as_verb(token) and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
@@ -40,7 +42,7 @@ class TriggerMatchingMixin(CoderState):
                 if not entries and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
                     # "raped" lemmatised as "rap": the regular past form of the trigger itself.
                     entries = self.verb_triggers.get(token.lower_[:-1])
-            elif token.pos_ in NOUN_POS:
+            elif token.pos_ in NOUN_POS and not (names_hide_nouns and _inside_name(token)):
                 entries = self.noun_triggers.get(lemma)
             else:
                 entries = None
@@ -223,9 +225,12 @@ class TriggerMatchingMixin(CoderState):
         return None
 
     def _best_entry(self, ctx: _Context, token: Token, entries: list[Trigger]) -> Trigger | None:
+        """The entry with the most satisfied conditions (the earlier line on a tie); None when
+        that is a line of ``NO_EVENT_CODE``, whose words name no event."""
         features: dict[str, set[str]] | None = None
         best: Trigger | None = None
-        for entry in entries:
+        exceptions = self.no_event_entries.get((entries[0].kind, entries[0].lemma), [])
+        for entry in sorted(entries + exceptions, key=lambda t: t.line) if exceptions else entries:
             if entry.conditions:
                 if features is None:
                     features = self._features(ctx, token)
@@ -233,7 +238,7 @@ class TriggerMatchingMixin(CoderState):
                     continue
             if best is None or len(entry.conditions) > len(best.conditions):
                 best = entry
-        return best
+        return None if best is not None and best.cameo == NO_EVENT_CODE else best
 
     def _features(self, ctx: _Context, token: Token) -> dict[str, set[str]]:
         """The dependents' words a dictionary condition can test."""
@@ -353,3 +358,17 @@ def _subject_words(verb: Token, quantity_nouns: frozenset[str]) -> set[str]:
               for p in c.children if p.dep_ == "pobj"]
     return {w for h in heads
             for w in (h.lemma_.lower(), *(m.lemma_.lower() for m in h.children if m.dep_ in ("amod", "compound")))}
+
+
+#: Entity labels of names a noun trigger inside them is part of ("Christian Aid", "Kool Aid", "the
+#: Strike Force arena"), not an event; not EVENT ("the Iraq War" may be the war the text reports).
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON"})
+
+
+def _inside_name(token: Token) -> bool:
+    """Whether the noun is a word of a longer name the entity model tagged."""
+    if token.ent_type_ not in NAME_LABELS:
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
+
