@@ -2036,6 +2036,20 @@ def test_a_trigger_noun_inside_a_longer_name_is_part_of_the_name(nlp) -> None:
     from newsgraph.events.triggers import _inside_name
 
     named = nlp("Ruritania is a member of the Organization of Islamic Cooperation.")
-    assert _inside_name(next(t for t in named if t.text == "Cooperation"))
+    gatherings = frozenset({"summit"})
+    assert _inside_name(next(t for t in named if t.text == "Cooperation"), gatherings)
     plain = nlp("Ruritania offered closer cooperation to Borduria.")
-    assert not _inside_name(next(t for t in plain if t.text == "cooperation"))
+    assert not _inside_name(next(t for t in plain if t.text == "cooperation"), gatherings)
+    meeting = nlp("President Ottokar flew to the G20 Summit in Hamburg.")
+    summit = next(t for t in meeting if t.text == "Summit")
+    assert summit.ent_type_ and not _inside_name(summit, gatherings)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Ruritanian cameras captured the arrival of the delegation.", "captured"),
+    ("President Ottokar has amassed 1,200 delegates so far.", "amassed"),
+    ("President Ottokar sought the nomination of his party.", "sought"),
+])
+def test_acts_of_campaigns_and_cameras_are_no_event(nlp, coder, text: str, word: str) -> None:
+    start = text.index(word)
+    assert not any(e.trigger_start == start for e in code(nlp, coder, text)), text

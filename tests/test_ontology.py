@@ -121,7 +121,7 @@ def test_dictionary_covers_every_plover_type(ontology) -> None:
 def test_cues_have_the_lists_the_coder_reads() -> None:
     cues = load_cues()
     for key in ("hypothetical_modals", "hypothetical_governors", "negating_governors", "light_verbs",
-                "verb_target_preps", "noun_target_preps", "location_preps"):
+                "verb_target_preps", "noun_target_preps", "location_preps", "gathering_nouns"):
         assert cues[key], key
     assert "could" in cues["hypothetical_modals"] and "will" not in cues["hypothetical_modals"]
 

@@ -186,6 +186,7 @@ class CoderState:
     type_model: TypeModel | None
     verb_triggers: dict[str, list[Trigger]]
     no_event_entries: dict[tuple[str, str], list[Trigger]]
+    gathering_nouns: frozenset[str]
     noun_triggers: dict[str, list[Trigger]]
 
 

@@ -42,7 +42,7 @@ class TriggerMatchingMixin(CoderState):
                 if not entries and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
                     # "raped" lemmatised as "rap": the regular past form of the trigger itself.
                     entries = self.verb_triggers.get(token.lower_[:-1])
-            elif token.pos_ in NOUN_POS and not (names_hide_nouns and _inside_name(token)):
+            elif token.pos_ in NOUN_POS and not (names_hide_nouns and _inside_name(token, self.gathering_nouns)):
                 entries = self.noun_triggers.get(lemma)
             else:
                 entries = None
@@ -365,10 +365,14 @@ def _subject_words(verb: Token, quantity_nouns: frozenset[str]) -> set[str]:
 NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON"})
 
 
-def _inside_name(token: Token) -> bool:
-    """Whether the noun is a word of a longer name the entity model tagged."""
+def _inside_name(token: Token, gathering_nouns: frozenset[str]) -> bool:
+    """Whether the noun is a word of a longer name the entity model tagged, other than the
+    gathering the name is of ("the G20 Summit" is a meeting, "Islamic Cooperation" no act)."""
     if token.ent_type_ not in NAME_LABELS:
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
+    if not (token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return not (entity is not None and entity.root.i == token.i and token.lemma_.lower() in gathering_nouns)
 
