@@ -2020,6 +2020,9 @@ def test_the_type_model_guesses_no_untriggered_event_unless_asked(nlp, coder) ->
     ("President Ottokar has been fighting cancer since 2019.", "fighting"),
     ("Ruritania declined by 25 percent in the ranking last year.", "declined"),
     ("Ruritanian firefighters battled the blaze for three days.", "battled"),
+    ("Ruritanian cameras captured the arrival of the delegation.", "captured"),
+    ("President Ottokar has amassed 1,200 delegates so far.", "amassed"),
+    ("President Ottokar sought the nomination of his party.", "sought"),
 ])
 def test_words_the_dictionary_names_as_no_event_code_nothing(nlp, coder, text: str, word: str) -> None:
     start = text.index(word)
@@ -2043,13 +2046,3 @@ def test_a_trigger_noun_inside_a_longer_name_is_part_of_the_name(nlp) -> None:
     meeting = nlp("President Ottokar flew to the G20 Summit in Hamburg.")
     summit = next(t for t in meeting if t.text == "Summit")
     assert summit.ent_type_ and not _inside_name(summit, gatherings)
-
-
-@pytest.mark.parametrize("text,word", [
-    ("Ruritanian cameras captured the arrival of the delegation.", "captured"),
-    ("President Ottokar has amassed 1,200 delegates so far.", "amassed"),
-    ("President Ottokar sought the nomination of his party.", "sought"),
-])
-def test_acts_of_campaigns_and_cameras_are_no_event(nlp, coder, text: str, word: str) -> None:
-    start = text.index(word)
-    assert not any(e.trigger_start == start for e in code(nlp, coder, text)), text
