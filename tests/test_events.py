@@ -2023,6 +2023,8 @@ def test_the_type_model_guesses_no_untriggered_event_unless_asked(nlp, coder) ->
     ("Ruritanian cameras captured the arrival of the delegation.", "captured"),
     ("President Ottokar has amassed 1,200 delegates so far.", "amassed"),
     ("President Ottokar sought the nomination of his party.", "sought"),
+    ("President Ottokar: Thank you, Mr President, for the invitation to Borduria.", "Thank"),
+    ("Twenty Ruritanian children received medical treatment in the new clinic.", "received"),
 ])
 def test_words_the_dictionary_names_as_no_event_code_nothing(nlp, coder, text: str, word: str) -> None:
     start = text.index(word)
