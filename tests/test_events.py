@@ -2025,6 +2025,9 @@ def test_the_type_model_guesses_no_untriggered_event_unless_asked(nlp, coder) ->
     ("President Ottokar sought the nomination of his party.", "sought"),
     ("President Ottokar: Thank you, Mr President, for the invitation to Borduria.", "Thank"),
     ("Twenty Ruritanian children received medical treatment in the new clinic.", "received"),
+    ("Ruritanian exports declined 8 percent in March.", "declined"),
+    ("Ruritania beat the forecasts of every analyst.", "beat"),
+    ("Ruritania demonstrated the strength of its economy.", "demonstrated"),
 ])
 def test_words_the_dictionary_names_as_no_event_code_nothing(nlp, coder, text: str, word: str) -> None:
     start = text.index(word)
