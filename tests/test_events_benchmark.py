@@ -27,7 +27,7 @@ from conftest import REPO, shared_path
 FLOORS = {
     "up_gsr_f1": 0.21,                  # measured 0.234, then 0.222, then 0.216, then 0.217
     "up_gsr_root_f1": 0.40,             # measured 0.395, then 0.413, then 0.424, then 0.413
-    "plover_type_acc_top": 0.75,        # measured 0.708, then 0.720, then 0.755, then 0.761
+    "plover_type_acc_top": 0.75,        # measured 0.708, then 0.720, then 0.755, then 0.761, then 0.758 (eighth round)
     "petrarch2_source_agreement": 0.71,  # measured 0.398 ... 0.535, 0.657 (retrained type model), 0.691, 0.719, then 0.724
     "petrarch2_target_agreement": 0.72,  # measured 0.699, 0.733 (argument-selection rules, fourth round), then 0.738
     "petrarch2_f1_with_its_verbs": 0.55,  # measured 0.093, 0.117, then 0.572 (the loaded dictionary wins where it matches)
