@@ -2028,6 +2028,7 @@ def test_the_type_model_guesses_no_untriggered_event_unless_asked(nlp, coder) ->
     ("Ruritanian exports declined 8 percent in March.", "declined"),
     ("Ruritania beat the forecasts of every analyst.", "beat"),
     ("Ruritania demonstrated the strength of its economy.", "demonstrated"),
+    ("President Ottokar suffered a cardiac arrest on Monday.", "arrest"),
 ])
 def test_words_the_dictionary_names_as_no_event_code_nothing(nlp, coder, text: str, word: str) -> None:
     start = text.index(word)
@@ -2051,3 +2052,12 @@ def test_a_trigger_noun_inside_a_longer_name_is_part_of_the_name(nlp) -> None:
     meeting = nlp("President Ottokar flew to the G20 Summit in Hamburg.")
     summit = next(t for t in meeting if t.text == "Summit")
     assert summit.ent_type_ and not _inside_name(summit, gatherings)
+
+
+def test_the_subject_of_a_verb_of_undergoing_is_the_target(nlp, coder) -> None:
+    """'received a sentence', 'faced sanctions from X': the subject undergoes the act, X does it."""
+    events = code(nlp, coder, "Ruritania faced new sanctions from Borduria.")
+    assert any(e.source.actor == "bor" and e.target is not None and e.target.actor == "rur" for e in events), events
+    sentenced = code(nlp, coder, "President Ottokar received a ten-year prison sentence on Monday.")
+    assert sentenced and all(e.source.actor != "ottokar" for e in sentenced), sentenced
+    assert any(e.target is not None and e.target.actor == "ottokar" for e in sentenced), sentenced

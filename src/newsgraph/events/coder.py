@@ -150,6 +150,7 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         self.headline_passive_verbs = cues["headline_passive_verbs"]
         self.quantity_nouns = cues["quantity_nouns"]
         self.gathering_nouns = cues["gathering_nouns"]
+        self.undergoer_verbs = cues["undergoer_verbs"]
         self.verb_dictionaries = []
         self.type_model = type_model if type_model is not None else load_type_model()
         self.verb_triggers = {}

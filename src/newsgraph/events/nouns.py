@@ -42,6 +42,7 @@ class NominalEventsMixin(CoderState):
         if governor is not None and anchor.dep_ in ("dobj", "obj", "nsubjpass"):
             governed = {value for key, values in trigger.conditions if key == "gov" for value in values}
             if (governor.lemma_.lower() in self.light_verbs or governor.lower_ in self.light_verbs
+                    or (anchor.dep_ != "nsubjpass" and governor.lemma_.lower() in self.undergoer_verbs)
                     or (governor.pos_ in VERB_POS and governor.lemma_.lower() in governed)):
                 # An entry that names its governing verb ("raised the possibility of ...") makes
                 # that verb its light verb.
@@ -59,8 +60,15 @@ class NominalEventsMixin(CoderState):
             for first, second in pairs:
                 self._emit(ctx, sent, noun, light or noun, trigger, [first], [second], modality, reciprocal=True)
             return
+        # "received a prison sentence", "faced sanctions from X": the light verb's subject undergoes the act.
+        undergoer = (light is not None and anchor.dep_ in ("dobj", "obj")
+                     and light.lemma_.lower() in self.undergoer_verbs
+                     and self.ontology.plover_of(trigger.cameo)[0] not in (None, "AID"))
         sources = own_sources
-        if not sources and light is not None:
+        if not sources and undergoer:
+            sources = [f for c in light.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                       for p in c.children if p.dep_ == "pobj" for f in self._phrase_actors(ctx, p, f"prep:{c.lower_}")]
+        if not sources and light is not None and not undergoer:
             sources = self._verb_sources(ctx, light, any(c.dep_ == "auxpass" for c in light.children))
         if not sources and light is not None and anchor.dep_ == "pobj":
             # "Serb forces were engaged in ethnic cleansing": a stative passive, its subject acts.
@@ -74,7 +82,7 @@ class NominalEventsMixin(CoderState):
                        for f in self._verb_sources(ctx, governor, passive)]
             light = governor if sources else light
         shift = 0.0
-        if not sources and light is not None and light.pos_ in VERB_POS:
+        if not sources and light is not None and light.pos_ in VERB_POS and not undergoer:
             # "the group was willing to hold talks": a subject that names no known actor.
             sources = self._unresolved_subject(light, any(c.dep_ == "auxpass" for c in light.children))
             shift = UNRESOLVED_SOURCE_PENALTY
@@ -83,8 +91,8 @@ class NominalEventsMixin(CoderState):
             # "Riots broke out across X", "clashes erupted in X": no one is named, the place is.
             sources = self._occurrence_place_source(ctx, governor)
             shift = AGENTLESS_PASSIVE_PENALTY
-        agentless = (not sources and light is not None and anchor.dep_ == "nsubjpass"
-                     and not any(c.dep_ == "agent" for c in light.children))
+        agentless = (not sources and light is not None and (undergoer or (
+            anchor.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in light.children))))
         if agentless:
             # "New sanctions were imposed on X": no one named imposed them.
             sources, shift = [_unknown_source()], AGENTLESS_PASSIVE_PENALTY
@@ -92,6 +100,9 @@ class NominalEventsMixin(CoderState):
             return
         source_ids = {s.actor.id for s in sources}
         targets = self._noun_targets(ctx, noun, source_ids, departure)
+        if undergoer and not targets:
+            passive = any(c.dep_ == "auxpass" for c in light.children)
+            targets = [f for f in self._verb_sources(ctx, light, passive) if f.actor.id not in source_ids]
         if mediation and not targets:
             targets = [f for f in self._reciprocal_members(ctx, noun) if f.actor.id not in source_ids]
         moved = bool(targets) and all(t.how == "prep:of" for t in targets) and self._moved(targets, [])

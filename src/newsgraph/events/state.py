@@ -187,6 +187,7 @@ class CoderState:
     verb_triggers: dict[str, list[Trigger]]
     no_event_entries: dict[tuple[str, str], list[Trigger]]
     gathering_nouns: frozenset[str]
+    undergoer_verbs: frozenset[str]
     noun_triggers: dict[str, list[Trigger]]
 
 
