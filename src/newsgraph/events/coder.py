@@ -46,8 +46,8 @@ from newsgraph.events.sentence_model import MODEL_EVENT_MIN_LIFT, SentenceModelM
 from newsgraph.events.state import _Context
 from newsgraph.events.targets import VerbTargetsMixin
 from newsgraph.events.triggers import TriggerMatchingMixin
-from newsgraph.events.typemodel import TypeModel, load_type_model
 from newsgraph.events.tree import _title_cased
+from newsgraph.events.typemodel import TypeModel, load_type_model
 from newsgraph.events.verbs import VerbalEventsMixin, _mistagged_subjects
 from newsgraph.records import ActorTable, Article, Event, Participant, Quote, Span
 
@@ -155,15 +155,15 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         self.type_model = type_model if type_model is not None else load_type_model()
         self.verb_triggers = {}
         self.noun_triggers = {}
-        self.no_event_entries = {}
+        self.entries_with_no_event_lines = {}
         for (kind, lemma), entries in self.ontology.triggers.items():
             table = self.verb_triggers if kind == "verb" else self.noun_triggers
-            coded = sorted((t for t in entries if t.cameo != NO_EVENT_CODE), key=lambda t: t.line)
+            ordered = sorted(entries, key=lambda t: t.line)
+            coded = [t for t in ordered if t.cameo != NO_EVENT_CODE]
             if coded:
                 table[lemma] = coded
-            exceptions = [t for t in entries if t.cameo == NO_EVENT_CODE]
-            if exceptions:
-                self.no_event_entries[(kind, lemma)] = exceptions
+            if len(coded) < len(ordered):
+                self.entries_with_no_event_lines[(kind, lemma)] = ordered
 
     def code(
         self, doc: Doc, article: Article, actors: ActorTable, quotes: list[Quote],
@@ -247,7 +247,8 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
             # known act: the model does not guess another type for it.
             known = statements or any(sent.start <= i < sent.end for i in ctx.uncodable)
             if self.type_model is not None:
-                self._apply_type_model(self.type_model, ctx, sent, first_event, code_eventless=self.guess_untriggered and not known)
+                self._apply_type_model(self.type_model, ctx, sent, first_event,
+                                       code_eventless=self.guess_untriggered and not known)
             _prefer_purpose(sent, ctx.events[first_event:])
             ctx.events[first_event:] = _without_requested_acts(sent, _main_events(
                 sent, ctx.events[first_event:], ctx.anchors, self.reporting_verbs, statements))

@@ -185,7 +185,8 @@ class CoderState:
     verb_dictionaries: list[VerbDictionary]
     type_model: TypeModel | None
     verb_triggers: dict[str, list[Trigger]]
-    no_event_entries: dict[tuple[str, str], list[Trigger]]
+    #: A lemma's dictionary lines in file order, its no-event lines included, for lemmas that have some.
+    entries_with_no_event_lines: dict[tuple[str, str], list[Trigger]]
     gathering_nouns: frozenset[str]
     undergoer_verbs: frozenset[str]
     noun_triggers: dict[str, list[Trigger]]

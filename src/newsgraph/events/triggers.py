@@ -229,8 +229,7 @@ class TriggerMatchingMixin(CoderState):
         that is a line of ``NO_EVENT_CODE``, whose words name no event."""
         features: dict[str, set[str]] | None = None
         best: Trigger | None = None
-        exceptions = self.no_event_entries.get((entries[0].kind, entries[0].lemma), [])
-        for entry in sorted(entries + exceptions, key=lambda t: t.line) if exceptions else entries:
+        for entry in self.entries_with_no_event_lines.get((entries[0].kind, entries[0].lemma), entries):
             if entry.conditions:
                 if features is None:
                     features = self._features(ctx, token)
