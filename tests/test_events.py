@@ -2061,3 +2061,33 @@ def test_the_subject_of_a_verb_of_undergoing_is_the_target(nlp, coder) -> None:
     sentenced = code(nlp, coder, "President Ottokar received a ten-year prison sentence on Monday.")
     assert sentenced and all(e.source.actor != "ottokar" for e in sentenced), sentenced
     assert any(e.target is not None and e.target.actor == "ottokar" for e in sentenced), sentenced
+
+
+def test_a_gerund_after_for_of_or_from_is_the_objects_act(nlp, coder) -> None:
+    remembered = only(code(nlp, coder, "Ruritania remembered Borduria for attacking Syldavia."), "ASSAULT")
+    assert dyads(remembered) == {("bor", "syl")} and "object-control" in remembered[0].rule
+    stopped = only(code(nlp, coder, "Syldavia stopped the Bordurian soldiers from attacking Ruritania."), "ASSAULT")
+    assert dyads(stopped) == {("bormil", "rur")} and stopped[0].negated
+    refrained = only(code(nlp, coder, "Ruritania refrained from attacking Borduria."), "ASSAULT")
+    assert dyads(refrained) == {("rur", "bor")} and refrained[0].negated
+    # "you" that names no actor is someone unknown, not the speaker who thanks.
+    thanked = code(nlp, coder, "President Ottokar: Thank you for visiting Syldavia.")
+    assert not [e for e in only(thanked, "CONSULT") if e.source.actor == "ottokar"]
+    # An object that is no actor ("spent millions on helping") leaves the act to the subject.
+    spent = only(code(nlp, coder, "Germany spent millions on helping prisoners."), "AID")
+    assert spent and spent[0].source.actor == "deu"
+
+
+def test_one_sent_to_face_charges_faces_them(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Ruritania sought to extradite the Bordurian diplomat to face charges in Ruritania."),
+                  "ACCUSE")
+    assert events and {e.target.actor for e in events} == {"bordip"}
+
+
+def test_an_agent_that_names_only_the_patient_is_not_its_actor(nlp, coder) -> None:
+    events = only(code(nlp, coder, "Marshal Plekszy was killed by his own bodyguards.", pronouns={"his": "plekszy"}),
+                  "ASSAULT")
+    assert events and all(e.source.actor != "plekszy" for e in events)
+    assert {e.target.actor for e in events} == {"plekszy"}
+    animals = code(nlp, coder, "A Ruritanian farmer was killed by lions in Borduria.")
+    assert not only(animals, "ASSAULT")

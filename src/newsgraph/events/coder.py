@@ -82,6 +82,7 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         self.hypothetical_noun_modifiers = cues["hypothetical_noun_modifiers"]
         self.hypothetical_noun_governors = cues["hypothetical_noun_governors"]
         self.negating_governors = cues["negating_governors"]
+        self.preventing_governors = cues["preventing_governors"]
         self.commitment_governors = cues["commitment_governors"]
         self.desire_governors = cues["desire_governors"]
         self.future_modals = cues["future_modals"]

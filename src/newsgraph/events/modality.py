@@ -96,6 +96,10 @@ class ModalityMixin(CoderState):
                 if lemma in self.commitment_governors:
                     modality.committed = True
                 local = False
+            elif dep == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in self.preventing_governors:
+                # "stopped the rebels from attacking", "refrained from retaliating": it did not happen.
+                modality.negated = True
+                local = False
             elif dep in ("acl", "relcl", "pcomp"):
                 # "the possibility of providing experts", "plans to attack": the act hangs on a
                 # noun of possibility or plan, directly or through "of".

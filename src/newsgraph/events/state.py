@@ -115,6 +115,7 @@ class CoderState:
     hypothetical_noun_modifiers: frozenset[str]
     hypothetical_noun_governors: frozenset[str]
     negating_governors: frozenset[str]
+    preventing_governors: frozenset[str]
     commitment_governors: frozenset[str]
     desire_governors: frozenset[str]
     future_modals: frozenset[str]

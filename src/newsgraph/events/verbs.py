@@ -28,6 +28,9 @@ PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 # Words that tie harm to a mishap's time ("were killed when the plane crashed").
 MISHAP_TIME_MARKS = frozenset({"when", "after", "as"})
 UNCODED_HOW = "nsubj-uncoded"
+# Prepositions whose gerund is done by the governing verb's object ("blamed X for leaving").
+OBJECT_CONTROL_PREPS = frozenset({"for", "of", "from", "on"})
+OBJECT_PRONOUNS = frozenset({"you", "him", "her", "them", "us", "me"})
 # A verb a user's dictionary codes ranks below the built-in dictionary's events.
 USER_DICTIONARY_PENALTY = -0.15
 
@@ -259,9 +262,19 @@ class VerbalEventsMixin(CoderState):
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return self._phrase_actors(ctx, pobj, "agent")
+                            return self._agent_actors(ctx, verb, pobj)
             return self._detached_agent(ctx, verb)
         return self._subject_actors(ctx, verb, depth=0)
+
+    def _agent_actors(self, ctx: _Context, verb: Token, agent: Token) -> list[Found]:
+        """The passive's agent; one that names only the patient itself ("was killed by his own
+        guards": the possessor) is not its actor, and the phrase is left for an uncoded source."""
+        found = self._phrase_actors(ctx, agent, "agent")
+        patients = {f.actor.id for c in verb.children if c.dep_ == "nsubjpass"
+                    for f in self._phrase_actors(ctx, c, "nsubjpass")}
+        if found and all(f.actor.id in patients for f in found):
+            return []
+        return found
 
     def _detached_agent(self, ctx: _Context, verb: Token) -> list[Found]:
         """'was murdered in an attack on a patrol by rebels': the parser hung the agent's "by"
@@ -338,6 +351,11 @@ class VerbalEventsMixin(CoderState):
             if head.pos_ == "ADJ" and head.head != head:
                 return self._subject_actors(ctx, head.head, depth + 1)
             return self._subject_actors(ctx, head, depth + 1)
+        if dep == "advcl" and _is_infinitive(verb) and verb.lemma_.lower() in self.undergoer_verbs | {"stand"}:
+            # "sought to extradite the gunman to face charges": the one sent faces them.
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if controller is not None:
+                return self._phrase_actors(ctx, controller, "object-control")
         if dep == "advcl" and (_is_infinitive(verb) or verb.tag_ in ("VBG", "VBN")):
             reported = self._reported_clause(head, verb)
             if reported is None and head.pos_ in NOUN_POS and not _acts_as_verb(head):
@@ -369,9 +387,25 @@ class VerbalEventsMixin(CoderState):
             return []
         if dep == "pcomp":
             governor = _governing_verb(verb)
-            if governor is not None:
-                return self._subject_actors(ctx, governor, depth + 1)
+            if governor is None:
+                return []
+            controller = self._gerund_controller(verb, governor)
+            if controller is not None:
+                found = self._phrase_actors(ctx, controller, "object-control")
+                if found or controller.lower_ in OBJECT_PRONOUNS:
+                    # An unresolved "you" ("Thank you for coming") is someone unknown, not the thanker.
+                    return found
+            return self._subject_actors(ctx, governor, depth + 1)
         return []
+
+    @staticmethod
+    def _gerund_controller(verb: Token, governor: Token) -> Token | None:
+        """'thanked you for visiting', 'accused X of attacking', 'stopped Y from leaving': a
+        gerund after such a preposition on a verb with an object is the object's act."""
+        prep = verb.head
+        if prep.dep_ != "prep" or prep.head != governor or prep.lower_ not in OBJECT_CONTROL_PREPS:
+            return None
+        return next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
 
     def _reported_clause(self, reporter: Token, participle: Token) -> Token | None:
         """'X overran a base, officials said, killing 17 soldiers': a participle hung on a
