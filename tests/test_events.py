@@ -2073,9 +2073,12 @@ def test_a_gerund_after_for_of_or_from_is_the_objects_act(nlp, coder) -> None:
     # "you" that names no actor is someone unknown, not the speaker who thanks.
     thanked = code(nlp, coder, "President Ottokar: Thank you for visiting Syldavia.")
     assert not [e for e in only(thanked, "CONSULT") if e.source.actor == "ottokar"]
-    # An object that is no actor ("spent millions on helping") leaves the act to the subject.
-    spent = only(code(nlp, coder, "Germany spent millions on helping prisoners."), "AID")
+    # An object that is no actor ("spent millions for helping") leaves the act to the subject.
+    spent = only(code(nlp, coder, "Germany spent millions for helping prisoners."), "AID")
     assert spent and spent[0].source.actor == "deu"
+    # ... unless it is the one accused or stopped, someone unknown, never the accuser.
+    accused = code(nlp, coder, "Ruritania accused two teenagers of trying to attack Borduria.")
+    assert not [e for e in only(accused, "ASSAULT") if e.source.actor == "rur"]
 
 
 def test_one_sent_to_face_charges_faces_them(nlp, coder) -> None:
@@ -2091,3 +2094,13 @@ def test_an_agent_that_names_only_the_patient_is_not_its_actor(nlp, coder) -> No
     assert {e.target.actor for e in events} == {"plekszy"}
     animals = code(nlp, coder, "A Ruritanian farmer was killed by lions in Borduria.")
     assert not only(animals, "ASSAULT")
+
+
+def test_a_fight_against_an_ill_or_for_a_cause_is_no_assault(nlp, coder) -> None:
+    for text in ("Ruritania and Borduria will jointly fight international terrorism.",
+                 "Ruritanian activists fight for equal rights.",
+                 "The Ruritanian government is fighting to stem a financial crash.",
+                 "Ruritania attacked the ruling as unfair."):
+        assert not only(code(nlp, coder, text), "ASSAULT"), text
+    assert dyads(only(code(nlp, coder, "Ruritania fought Borduria near the border."), "ASSAULT")) == {("rur", "bor")}
+    assert only(code(nlp, coder, "Ruritania attacked the ruling as unfair."), "ACCUSE")

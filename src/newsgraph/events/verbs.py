@@ -29,7 +29,10 @@ PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 MISHAP_TIME_MARKS = frozenset({"when", "after", "as"})
 UNCODED_HOW = "nsubj-uncoded"
 # Prepositions whose gerund is done by the governing verb's object ("blamed X for leaving").
-OBJECT_CONTROL_PREPS = frozenset({"for", "of", "from", "on"})
+OBJECT_CONTROL_PREPS = frozenset({"for", "of", "from"})
+# Of these, the ones whose object always acts ("accused X of", "stopped X from"); after "for" an
+# object that is no one ("spent millions for rebuilding") leaves the act to the subject.
+AGENT_OBJECT_PREPS = frozenset({"of", "from"})
 OBJECT_PRONOUNS = frozenset({"you", "him", "her", "them", "us", "me"})
 # A verb a user's dictionary codes ranks below the built-in dictionary's events.
 USER_DICTIONARY_PENALTY = -0.15
@@ -392,8 +395,9 @@ class VerbalEventsMixin(CoderState):
             controller = self._gerund_controller(verb, governor)
             if controller is not None:
                 found = self._phrase_actors(ctx, controller, "object-control")
-                if found or controller.lower_ in OBJECT_PRONOUNS:
-                    # An unresolved "you" ("Thank you for coming") is someone unknown, not the thanker.
+                if found or controller.lower_ in OBJECT_PRONOUNS or verb.head.lower_ in AGENT_OBJECT_PREPS:
+                    # An unresolved "you" ("Thank you for coming") or "accused two teenagers of
+                    # plotting" names someone unknown, never the thanker or the accuser.
                     return found
             return self._subject_actors(ctx, governor, depth + 1)
         return []
@@ -401,7 +405,8 @@ class VerbalEventsMixin(CoderState):
     @staticmethod
     def _gerund_controller(verb: Token, governor: Token) -> Token | None:
         """'thanked you for visiting', 'accused X of attacking', 'stopped Y from leaving': a
-        gerund after such a preposition on a verb with an object is the object's act."""
+        gerund after such a preposition on a verb with an object is the object's act ("on" is
+        left out: "spent millions on helping", "invited them to comment on whether to ...")."""
         prep = verb.head
         if prep.dep_ != "prep" or prep.head != governor or prep.lower_ not in OBJECT_CONTROL_PREPS:
             return None
