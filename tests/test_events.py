@@ -2104,3 +2104,17 @@ def test_a_fight_against_an_ill_or_for_a_cause_is_no_assault(nlp, coder) -> None
         assert not only(code(nlp, coder, text), "ASSAULT"), text
     assert dyads(only(code(nlp, coder, "Ruritania fought Borduria near the border."), "ASSAULT")) == {("rur", "bor")}
     assert only(code(nlp, coder, "Ruritania attacked the ruling as unfair."), "ACCUSE")
+
+
+def test_a_sentence_in_another_language_is_not_coded(pipeline, monkeypatch) -> None:
+    text = ("Protesters in Lima blocked a highway on Monday, and the police arrested twelve of them. "
+            "A local blogger wrote in Spanish: Sin embargo, el gobierno decide que no va a hacer nada si "
+            "la medida de fuerza continúa. The minister said the police would free the protesters on Tuesday.")
+    spanish = (text.index("A local blogger"), text.index(" The minister"))
+    events = pipeline.analyze(text, kind="text").events
+    assert {e.type for e in events} >= {"PROTEST", "COERCE"}
+    assert not [e for e in events if spanish[0] <= e.sentence.start < spanish[1]]
+    # The guard is what keeps the parser's reading of the Spanish ("Sin embargo" as an embargo) out.
+    monkeypatch.setattr(EventCoder, "_foreign", lambda self, sent: False)
+    unguarded = pipeline.analyze(text, kind="text").events
+    assert [e for e in unguarded if spanish[0] <= e.sentence.start < spanish[1]]

@@ -29,7 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan
 
 from newsgraph.actors import LOCATIVE_PLACE_RULE, load_relation_nouns
 from newsgraph.events.emission import EmissionMixin
@@ -49,9 +49,15 @@ from newsgraph.events.triggers import TriggerMatchingMixin
 from newsgraph.events.tree import _title_cased
 from newsgraph.events.typemodel import TypeModel, load_type_model
 from newsgraph.events.verbs import VerbalEventsMixin, _mistagged_subjects
+from newsgraph.ingest.language import detect as detect_language
 from newsgraph.records import ActorTable, Article, Event, Participant, Quote, Span
 
 
+# A sentence with at least this many English function words, making up this share of its words,
+# is English; others go to the language identifier, which must be this sure of another language.
+ENGLISH_WORDS_MIN = 2
+ENGLISH_SHARE_MIN = 0.12
+FOREIGN_CONFIDENCE = 0.95
 # Headline events are ranked into [HEADLINE_FLOOR, HEADLINE_FLOOR + HEADLINE_SPAN], above body events.
 HEADLINE_FLOOR = 0.96
 HEADLINE_SPAN = 0.03
@@ -152,6 +158,7 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         self.quantity_nouns = cues["quantity_nouns"]
         self.gathering_nouns = cues["gathering_nouns"]
         self.undergoer_verbs = cues["undergoer_verbs"]
+        self.english_function_words = cues["english_function_words"]
         self.verb_dictionaries = []
         self.type_model = type_model if type_model is not None else load_type_model()
         self.verb_triggers = {}
@@ -231,6 +238,8 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         ctx = _Context(doc, article, named, quotes, places=ActorTable(places), headline=headline_mode)
         for index, sent in enumerate(doc.sents):
             ctx.sentence_index = index
+            if self._foreign(sent):
+                continue
             first_event = len(ctx.events)
             matched = self._match_sentence(ctx, sent)
             for token, trigger in matched.items():
@@ -256,6 +265,17 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         events = _drop_subsumed(ctx.events)
         _rank_agentless_last(events)
         return events
+
+    def _foreign(self, sent: SpacySpan) -> bool:
+        """Whether the sentence is in another language ("Sin embargo, el gobierno decide ...", a
+        Hindi answer in an interview), which the English parser reads as nonsense; the language
+        identifier is asked only when few English function words are there."""
+        words = [t for t in sent if t.is_alpha]
+        common = sum(t.lower_ in self.english_function_words for t in words)
+        if common >= ENGLISH_WORDS_MIN and common >= ENGLISH_SHARE_MIN * len(words):
+            return False
+        guess = detect_language(sent.text)
+        return guess is not None and guess.code != "en" and guess.confidence >= FOREIGN_CONFIDENCE
 
     def load_verb_dictionary(self, path: str | Path) -> VerbDictionary:
         """Add a user's PETRARCH verb dictionary, which decides the code of the verbs it matches."""

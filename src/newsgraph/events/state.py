@@ -190,6 +190,7 @@ class CoderState:
     entries_with_no_event_lines: dict[tuple[str, str], list[Trigger]]
     gathering_nouns: frozenset[str]
     undergoer_verbs: frozenset[str]
+    english_function_words: frozenset[str]
     noun_triggers: dict[str, list[Trigger]]
 
 
