@@ -2118,3 +2118,14 @@ def test_a_sentence_in_another_language_is_not_coded(pipeline, monkeypatch) -> N
     monkeypatch.setattr(EventCoder, "_foreign", lambda self, sent: False)
     unguarded = pipeline.analyze(text, kind="text").events
     assert [e for e in unguarded if spanish[0] <= e.sentence.start < spanish[1]]
+
+
+def test_collected_posts_received_news_and_felt_relief_are_no_event(nlp, coder) -> None:
+    for text in ("The Daily Lantern rounded up blog posts from Ruritania.",
+                 "The Daily Lantern received news of the election result from Borduria.",
+                 "President Ottokar expressed his relief."):
+        assert not code(nlp, coder, text), text
+    rounded = only(code(nlp, coder, "Ruritanian police rounded up Bordurian soldiers."), "COERCE")
+    assert rounded and rounded[0].cameo == "173"
+    received = only(code(nlp, coder, "President Ottokar received the Bordurian diplomat."), "CONSULT")
+    assert received and received[0].cameo == "043"

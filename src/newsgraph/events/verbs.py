@@ -142,11 +142,11 @@ class VerbalEventsMixin(CoderState):
         (an actor named only as the subject's modifier, 'Catalonia apartment fire kills three',
         does not make it one)."""
         bearer = verb if passive else _subject_bearer(verb)
-        for child in bearer.children:
-            if child.dep_ == ("agent" if passive else "nsubj"):
-                head = next((p for p in child.children if p.dep_ == "pobj"), None) if passive else child
-                return head is not None and head.lemma_.lower() in self.non_agent_subjects
-        return False
+        heads = [next((p for p in c.children if p.dep_ == "pobj"), None) if passive else c
+                 for c in bearer.children if c.dep_ == ("agent" if passive else "nsubj")]
+        heads = [t for head in heads if head is not None for t in (head, *head.conjuncts)]
+        # "Lions, tigers and Gondor welcomed ...": one agent among the subjects is enough.
+        return bool(heads) and all(t.lemma_.lower() in self.non_agent_subjects for t in heads)
 
     def _about_mishap(self, token: Token, trigger: Trigger) -> bool:
         """ "investigated the crash", "an investigation of his death", "issued a hurricane
