@@ -2129,3 +2129,28 @@ def test_collected_posts_received_news_and_felt_relief_are_no_event(nlp, coder) 
     assert rounded and rounded[0].cameo == "173"
     received = only(code(nlp, coder, "President Ottokar received the Bordurian diplomat."), "CONSULT")
     assert received and received[0].cameo == "043"
+
+
+def test_a_visit_or_an_attack_on_a_country_is_placed_where_it_happened(nlp, coder) -> None:
+    visits = only(code(nlp, coder, "President Ottokar visited Syldavia on Monday."), "CONSULT")
+    assert visits and {e.location for e in visits} == {"SYL"}
+    assert all("+place:implied" in e.rule for e in visits)
+    attacks = only(code(nlp, coder, "Ruritania attacked Borduria."), "ASSAULT")
+    assert attacks and attacks[0].location == "BOR"
+    # A place named in the clause wins; a meeting with no place named has none.
+    named = only(code(nlp, coder, "Ruritanian soldiers attacked Bordurian soldiers in Syldavia."), "ASSAULT")
+    assert named and named[0].location == "SYL" and "+place:implied" not in named[0].rule
+    met = only(code(nlp, coder, "President Ottokar met the Bordurian diplomat."), "CONSULT")
+    assert met and all(e.location is None for e in met)
+    # A country named by an adjective ("the Ruritanian embassy") may stand abroad.
+    embassy = only(code(nlp, coder, "Bordurian soldiers attacked the Ruritanian embassy."), "ASSAULT")
+    assert embassy and embassy[0].target.actor == "rur" and embassy[0].location is None
+
+
+def test_a_city_before_a_meeting_is_its_venue_not_a_party(pipeline) -> None:
+    talks = pipeline.analyze("The Astana talks between Russia and Turkey resumed on Monday.", kind="text").events
+    consult = only(talks, "CONSULT")
+    assert consult and {e.location for e in consult} == {"KAZ"}
+    assert not [e for e in talks if "KAZ" in {e.source.code, e.target.code if e.target else None}]
+    signed = pipeline.analyze("Russia and Ukraine signed the Minsk agreements.", kind="text").events
+    assert signed and not [e for e in signed if e.target is not None and (e.target.code or "").startswith("BLR")]

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 from itertools import combinations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newsgraph.events import dates
 from newsgraph.events.ontology import Trigger
+from newsgraph.events.phrases import VENUE_RULES
 from newsgraph.events.state import (
     JOINT_CODES, JOINT_TYPES, LOCATIVE_TARGET, MAX_CLIMB, NOUN_POS, PLACE_LABELS, VERBAL_COOPERATION_QUAD, VERB_POS,
     CoderState, _Context, Found, Modality,
@@ -82,7 +83,7 @@ class EmissionMixin(CoderState):
         event_date = self._date(ctx, sent, clause)
         named = [Span(f.start, f.end) for f in (*sources, *targets)
                  if f.how != LOCATIVE_TARGET and f.start is not None and f.end is not None]
-        location = self._location(ctx, sent, clause, named)
+        location = self._venue(ctx, trigger_token) or self._location(ctx, sent, clause, named)
         quote_index = self._quote_index(ctx, trigger_token.idx)
         for source, target in pairs:
             if target is not None and target.actor.id == source.actor.id:
@@ -114,6 +115,11 @@ class EmissionMixin(CoderState):
             if target is not None:
                 rule += f"+{target.how}"
             rule += rule_suffix
+            place = location
+            if place is None:
+                place = _implied_location(sent.doc, cameo.code, cameo.plover, source, target)
+                if place is not None:
+                    rule += "+place:implied"
             event = Event(
                 type=cameo.plover,
                 source=_named_in_sentence(sent, source).participant(),
@@ -128,7 +134,7 @@ class EmissionMixin(CoderState):
                 negated=negated,
                 hypothetical=hypothetical,
                 date=event_date,
-                location=location,
+                location=place,
                 trigger=trigger_token.text,
                 trigger_start=trigger_token.idx,
                 trigger_end=trigger_token.idx + len(trigger_token),
@@ -204,6 +210,18 @@ class EmissionMixin(CoderState):
                 return actor.country
         return self._dateline_country(ctx)
 
+    def _venue(self, ctx: _Context, trigger_token: Token) -> str | None:
+        """The country of the city a nominal event's name gives as its venue ("the Astana talks")."""
+        for child in trigger_token.children:
+            if not self._names_venue(child):
+                continue
+            start, end = child.idx, child.idx + len(child)
+            actor = ctx.actors.actor_at(start, end)
+            if actor is not None and actor.country and any(
+                    m.rule in VENUE_RULES and m.start < end and start < m.end for m in actor.mentions):
+                return actor.country
+        return None
+
     def _dateline_country(self, ctx: _Context) -> str | None:
         if ctx.dateline_done:
             return ctx.dateline_country
@@ -215,6 +233,27 @@ class EmissionMixin(CoderState):
                     ctx.dateline_country = actor.country
                     break
         return ctx.dateline_country
+
+
+def _implied_location(doc: Doc, code: str, plover: str | None, source: Found, target: Found | None) -> str | None:
+    """Where an event with no place named happened, when what it is says so: a visit happens in
+    the host's country (CAMEO 042: the one visited; 043: the one hosting), and force used on a
+    country ("Russia attacked Ukraine") happens in it. A host named only by an adjective ("the
+    Russian air base", "the Russian embassy") may stand abroad, so it places nothing."""
+    if code.startswith("042") and target is not None:
+        host = target
+    elif code.startswith("043"):
+        host = source
+    elif plover == "ASSAULT" and target is not None and target.actor.kind == "country":
+        host = target
+    else:
+        return None
+    if host.start is None or host.end is None:
+        return None
+    span = doc.char_span(host.start, host.end, alignment_mode="expand")
+    if span is None or span.root.pos_ == "ADJ" or span.root.dep_ == "amod":
+        return None
+    return host.actor.country
 
 
 def _named_in_sentence(sent: SpacySpan, found: Found) -> Found:

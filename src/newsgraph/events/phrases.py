@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.actors import CAPITAL_RULE, PLACE_RULE
 from newsgraph.events.state import NOUN_POS, OWNER_DEPS, CoderState, _Context, Found, _unique
 from newsgraph.events.tree import _core_tokens, _with_conjuncts
 from newsgraph.records import Actor, Mention
 
 
 COMPOUND_GROUP_RULE = "actor:group:compound"
+# Mentions of a city (a capital or a place of places.tsv), which can name a meeting's venue.
+VENUE_RULES = frozenset({CAPITAL_RULE, PLACE_RULE})
 
 
 class PhraseActorsMixin(CoderState):
@@ -136,7 +139,7 @@ class PhraseActorsMixin(CoderState):
         ranked: list[tuple[int, int, Mention, Actor]] = []
         for mention, actor in pairs:
             token = token_of(mention)
-            if token is None or token not in core:
+            if token is None or token not in core or (mention.rule in VENUE_RULES and self._names_venue(token)):
                 continue
             if token.head == head and token.dep_ in OWNER_DEPS:
                 rank = 0
@@ -169,8 +172,16 @@ class PhraseActorsMixin(CoderState):
             return None
         for mention in actor.mentions:
             if mention.start < end and start < mention.end:
+                if mention.rule in VENUE_RULES and self._names_venue(token):
+                    return None
                 return Found(actor, mention.start, mention.end, how)
         return Found(actor, start, end, how)
+
+    def _names_venue(self, token: Token) -> bool:
+        """'the Geneva talks', 'the Minsk agreements': a city before a meeting or what it agreed
+        on names where it was held, not a party to it."""
+        return (token.dep_ in ("compound", "nmod") and token.head.pos_ in NOUN_POS
+                and token.head.lemma_.lower() in self.venue_nouns)
 
 
 def _misparsed_coordination(head: Token) -> list[Token]:

@@ -191,6 +191,7 @@ class CoderState:
     gathering_nouns: frozenset[str]
     undergoer_verbs: frozenset[str]
     english_function_words: frozenset[str]
+    venue_nouns: frozenset[str]
     noun_triggers: dict[str, list[Trigger]]
 
 
