@@ -2154,3 +2154,12 @@ def test_a_city_before_a_meeting_is_its_venue_not_a_party(pipeline) -> None:
     assert not [e for e in talks if "KAZ" in {e.source.code, e.target.code if e.target else None}]
     signed = pipeline.analyze("Russia and Ukraine signed the Minsk agreements.", kind="text").events
     assert signed and not [e for e in signed if e.target is not None and (e.target.code or "").startswith("BLR")]
+
+
+def test_market_moves_and_economic_demand_are_no_event(nlp, coder) -> None:
+    for text in ("Ruritanian shares rallied on Tuesday as Borduria eased its tariffs.",
+                 "The Ruritanian stock index struck a ten-month high on Monday.",
+                 "Ruritania may enter a recession as weak Bordurian demand cools exports."):
+        assert not [e for e in code(nlp, coder, text) if e.type in ("PROTEST", "ASSAULT", "REQUEST")], text
+    rallied = only(code(nlp, coder, "Ruritanian activists rallied against President Ottokar."), "PROTEST")
+    assert rallied and rallied[0].target.actor == "ottokar"
