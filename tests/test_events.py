@@ -2154,6 +2154,10 @@ def test_a_city_before_a_meeting_is_its_venue_not_a_party(pipeline) -> None:
     assert not [e for e in talks if "KAZ" in {e.source.code, e.target.code if e.target else None}]
     signed = pipeline.analyze("Russia and Ukraine signed the Minsk agreements.", kind="text").events
     assert signed and not [e for e in signed if e.target is not None and (e.target.code or "").startswith("BLR")]
+    for text in ("Vladimir Putin met at his Sochi residence, Bocharov Ruchei, with President Mahmoud Abbas.",
+                 "At his Novo-Ogaryovo country residence, Vladimir Putin met with the German Vice Chancellor."):
+        met = only(pipeline.analyze(text, kind="text").events, "CONSULT")
+        assert met and not [e for e in met if e.target is not None and e.target.name in ("Sochi", "Novo-Ogaryovo")]
 
 
 def test_market_moves_and_economic_demand_are_no_event(nlp, coder) -> None:

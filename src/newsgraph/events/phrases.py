@@ -180,8 +180,11 @@ class PhraseActorsMixin(CoderState):
     def _names_venue(self, token: Token) -> bool:
         """'the Geneva talks', 'the Minsk agreements': a city before a meeting or what it agreed
         on names where it was held, not a party to it."""
-        return (token.dep_ in ("compound", "nmod") and token.head.pos_ in NOUN_POS
-                and token.head.lemma_.lower() in self.venue_nouns)
+        head = token
+        while head.dep_ in ("compound", "nmod") and head.head.pos_ in NOUN_POS and head.head != head:
+            # "his Novo-Ogaryovo country residence": through the compounds to the noun they modify.
+            head = head.head
+        return head is not token and head.lemma_.lower() in self.venue_nouns
 
 
 def _misparsed_coordination(head: Token) -> list[Token]:
