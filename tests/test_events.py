@@ -2167,3 +2167,11 @@ def test_market_moves_and_economic_demand_are_no_event(nlp, coder) -> None:
         assert not [e for e in code(nlp, coder, text) if e.type in ("PROTEST", "ASSAULT", "REQUEST")], text
     rallied = only(code(nlp, coder, "Ruritanian activists rallied against President Ottokar."), "PROTEST")
     assert rallied and rallied[0].target.actor == "ottokar"
+
+
+def test_a_complement_that_names_no_event_meets_no_complement_condition(nlp, coder) -> None:
+    # "vow xcomp=fight" is a threat of war; fighting a bill is no fight, so the vow is no such threat.
+    bill = code(nlp, coder, "Ruritanian activists vowed to fight against the new media bill.")
+    assert not [e for e in bill if e.type == "THREATEN"]
+    war = only(code(nlp, coder, "Ruritania vowed to fight Borduria."), "THREATEN")
+    assert war and war[0].cameo.startswith("13")

@@ -227,6 +227,20 @@ class TriggerMatchingMixin(CoderState):
     def _best_entry(self, ctx: _Context, token: Token, entries: list[Trigger]) -> Trigger | None:
         """The entry with the most satisfied conditions (the earlier line on a tie); None when
         that is a line of ``NO_EVENT_CODE``, whose words name no event."""
+        best = self._winning_entry(ctx, token, entries)
+        return None if best is not None and best.cameo == NO_EVENT_CODE else best
+
+    def _names_no_event(self, ctx: _Context, token: Token) -> bool:
+        """Whether a no-event line wins for the verb ("fight against a bill", "release a new
+        phone"): then a governing verb's line that names it as its complement ("vowed to fight")
+        is not met either."""
+        entries = self.entries_with_no_event_lines.get(("verb", token.lemma_.lower()))
+        if not entries or token.pos_ not in VERB_POS:
+            return False
+        best = self._winning_entry(ctx, token, entries)
+        return best is not None and best.cameo == NO_EVENT_CODE
+
+    def _winning_entry(self, ctx: _Context, token: Token, entries: list[Trigger]) -> Trigger | None:
         features: dict[str, set[str]] | None = None
         best: Trigger | None = None
         for entry in self.entries_with_no_event_lines.get((entries[0].kind, entries[0].lemma), entries):
@@ -237,7 +251,7 @@ class TriggerMatchingMixin(CoderState):
                     continue
             if best is None or len(entry.conditions) > len(best.conditions):
                 best = entry
-        return None if best is not None and best.cameo == NO_EVENT_CODE else best
+        return best
 
     def _features(self, ctx: _Context, token: Token) -> dict[str, set[str]]:
         """The dependents' words a dictionary condition can test."""
@@ -285,7 +299,8 @@ class TriggerMatchingMixin(CoderState):
                 # "called for Russia to withdraw", "pushed for Congress to act": the parser makes
                 # "for" the clause's marker; the verb is "called for" all the same.
                 out["prep"].add("for")
-            if dep == "xcomp" or (dep in ("ccomp", "advcl") and _is_infinitive(child)):
+            if (dep == "xcomp" or (dep in ("ccomp", "advcl") and _is_infinitive(child))) and (
+                    not self._names_no_event(ctx, child)):
                 # "wants Germany to pay" is often parsed as a ccomp with its own subject, "sworn
                 # to fight" as a purpose clause.
                 out["xcomp"].add(child.lemma_.lower())
