@@ -2175,3 +2175,14 @@ def test_a_complement_that_names_no_event_meets_no_complement_condition(nlp, cod
     assert not [e for e in bill if e.type == "THREATEN"]
     war = only(code(nlp, coder, "Ruritania vowed to fight Borduria."), "THREATEN")
     assert war and war[0].cameo.startswith("13")
+
+
+def test_a_demonstration_against_something_is_a_protest_a_demonstrated_quality_is_not(nlp, coder) -> None:
+    for text in ("Ruritanian students demonstrated against President Ottokar.",
+                 "Ruritanian students demonstrated their anger at President Ottokar."):
+        protests = only(code(nlp, coder, text), "PROTEST")
+        assert protests and protests[0].cameo.startswith("14"), text
+    assert not only(code(nlp, coder, "President Ottokar demonstrated a shocking ignorance of Borduria."), "PROTEST")
+    # an ability to act is no act
+    able = only(code(nlp, coder, "Ruritania demonstrated its ability to strike Borduria."), "ASSAULT")
+    assert all(e.hypothetical for e in able)
