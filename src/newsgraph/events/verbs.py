@@ -34,6 +34,8 @@ OBJECT_CONTROL_PREPS = frozenset({"for", "of", "from"})
 # object that is no one ("spent millions for rebuilding") leaves the act to the subject.
 AGENT_OBJECT_PREPS = frozenset({"of", "from"})
 OBJECT_PRONOUNS = frozenset({"you", "him", "her", "them", "us", "me"})
+# "sent him to stand trial": besides the verbs of undergoing, one sent to do this undergoes it.
+TRIAL_VERBS = frozenset({"stand"})
 # A verb a user's dictionary codes ranks below the built-in dictionary's events.
 USER_DICTIONARY_PENALTY = -0.15
 
@@ -354,7 +356,8 @@ class VerbalEventsMixin(CoderState):
             if head.pos_ == "ADJ" and head.head != head:
                 return self._subject_actors(ctx, head.head, depth + 1)
             return self._subject_actors(ctx, head, depth + 1)
-        if dep == "advcl" and _is_infinitive(verb) and verb.lemma_.lower() in self.undergoer_verbs | {"stand"}:
+        lemma = verb.lemma_.lower()
+        if dep == "advcl" and _is_infinitive(verb) and (lemma in self.undergoer_verbs or lemma in TRIAL_VERBS):
             # "sought to extradite the gunman to face charges": the one sent faces them.
             controller = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
             if controller is not None:
