@@ -318,3 +318,27 @@ def test_a_title_naming_a_company_takes_the_companys_country(parser, resolver) -
     table = resolve(parser, resolver, text)
     chief = at(table, text, "Lars Holm")
     assert chief is not None and chief.code == "DNKBUS" and "+company-in-title" in chief.rule
+
+
+def test_a_title_of_a_country_before_a_name_tagged_with_it(parser, resolver) -> None:
+    text = "President of Moldova Ivan Corbu opened the meeting in the capital."
+    table = resolve(parser, resolver, text, forced={"Moldova Ivan Corbu": "ORG"})
+    person = at(table, text, "Ivan Corbu")
+    assert person is not None and person.kind == "person" and person.code == "MDAGOV"
+    assert person.role == "President of Moldova"
+
+
+def test_a_title_of_a_country_splits_off_an_unfamiliar_given_name(parser, resolver) -> None:
+    text = "The guests included President of Turkmenistan Gurbanmyrat Ovezov and his ministers."
+    table = resolve(parser, resolver, text, forced={"Turkmenistan Gurbanmyrat Ovezov": "ORG"})
+    person = at(table, text, "Gurbanmyrat Ovezov")
+    assert person is not None and person.kind == "person" and person.code == "TKMGOV"
+    assert not any(a.kind == "organization" and "Ovezov" in a.name for a in table)
+
+
+def test_a_known_person_ending_an_organisation_tag_is_the_person(parser, resolver) -> None:
+    text = "Federation Council Speaker Valentina Matviyenko opened the session."
+    table = resolve(parser, resolver, text, forced={"Federation Council Speaker Valentina Matviyenko": "ORG"},
+                    published="2020-06-01")
+    person = at(table, text, "Valentina Matviyenko")
+    assert person is not None and person.kind == "person" and person.code == "RUSLEG"

@@ -126,6 +126,11 @@ class EntityMixin(ResolutionState):
             if ent is None or match.entry.kind == "sector" or (ent.start >= match.start and ent.end <= match.end):
                 kept.append(match)
                 continue
+            if match.entry.kind == "person" and match.end == ent.end and match.end - match.start >= 2:
+                # "Federation Council Speaker Valentina Matviyenko" tagged as one organisation: a
+                # known person's full name ends titles, not the names of bodies
+                kept.append(match)
+                continue
             outside = [i for i in range(ent.start, ent.end) if not (match.start <= i < match.end)]
             # "Osgiliath with Gondor" tagged as one facility: lower-case function words join names
             explained = all(

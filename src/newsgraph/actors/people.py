@@ -106,9 +106,13 @@ class PeopleMixin(ResolutionState):
             if self._mislabelled_person(ent):
                 add(self._person(ent.start, ent.end, MISLABELLED_PERSON_RULE), ent.start, ent.end)
         for ent in self.entities:
-            name = self._name_after_place(ent)
-            if name is not None:
-                add(self._person(name[0], name[1], "actor:ner:name-after-place"), name[0], name[1])
+            split = self._name_after_place(ent)
+            if split is not None:
+                place, name_start = split
+                add(self._person(name_start, ent.end, "actor:ner:name-after-place"), name_start, ent.end)
+                # the place is a place again: "President of Moldova" describes the person after it
+                for i in range(place.start, place.end):
+                    self.match_of.setdefault(i, place)
         for ent in self.entities:
             if ent.label_ in ENTITY_LABELS and ent.label_ != "PERSON" and len(ent) == 1 \
                     and ent.start not in self.match_of and len(self.lex.surnames.get(normalize(ent.text), [])) == 1:
@@ -157,10 +161,11 @@ class PeopleMixin(ResolutionState):
         return not (self._not_an_actor(start, end) or self._document_name(start, end)
                     or self.doc[start].text in self.lex.event_name_words)
 
-    def _name_after_place(self, ent: SpacySpan) -> tuple[int, int] | None:
+    def _name_after_place(self, ent: SpacySpan) -> tuple[Match, int] | None:
         """ "Senator from Vermont Bernie Sanders" with "Vermont Bernie Sanders" tagged as an
         organisation: a place's name, then a known given name and capitalised words, is a place
-        and a person (token span of the person's name)."""
+        and a person (the place's match and the first token of the name). After a title's "of" or
+        "from" ("President of Turkmenistan Gurbanguly Berdimuhamedov") any given name will do."""
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC"):
             return None
         # the place inside the entity is dropped from the name matches ("Warsaw" in "Warsaw Pact")
@@ -169,10 +174,12 @@ class PeopleMixin(ResolutionState):
                 or not (place.entry.kind == "country" or place.entry.rule == PLACE_RULE):
             return None
         words = self.doc[place.end:ent.end]
-        if words[0].text not in self.lex.first_names \
+        titled = place.start >= 2 and self.doc[place.start - 1].lower_ in ("of", "from") \
+            and self._sector_match(place.start - 2) is not None
+        if not (titled or words[0].text in self.lex.first_names) \
                 or not all(w.is_alpha and w.text[:1].isupper() and w.i not in self.match_of for w in words):
             return None
-        return place.end, ent.end
+        return place, place.end
 
     def _person_conjuncts(self, name: Token) -> list[SpacySpan]:
         """ "Meyer and Reives said": a capitalised name the model left untagged, coordinated with a
