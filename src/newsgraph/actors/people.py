@@ -174,8 +174,10 @@ class PeopleMixin(ResolutionState):
                 or not (place.entry.kind == "country" or place.entry.rule == PLACE_RULE):
             return None
         words = self.doc[place.end:ent.end]
+        lowered = {w.lower_ for w in words}
         titled = place.start >= 2 and self.doc[place.start - 1].lower_ in ("of", "from") \
-            and self._sector_match(place.start - 2) is not None
+            and self._sector_match(place.start - 2) is not None \
+            and not lowered & (self.lex.body_nouns | self.lex.non_person_name_words | set(self.lex.org_keywords))
         if not (titled or words[0].text in self.lex.first_names) \
                 or not all(w.is_alpha and w.text[:1].isupper() and w.i not in self.match_of for w in words):
             return None
