@@ -2186,3 +2186,18 @@ def test_a_demonstration_against_something_is_a_protest_a_demonstrated_quality_i
     # an ability to act is no act
     able = only(code(nlp, coder, "Ruritania demonstrated its ability to strike Borduria."), "ASSAULT")
     assert all(e.hypothetical for e in able)
+
+
+def test_a_place_visited_of_a_country_places_no_visit_there(nlp, coder) -> None:
+    visits = only(code(nlp, coder, "President Ottokar visited a cemetery of Bordurian soldiers."), "CONSULT")
+    assert visits and all(e.location is None for e in visits)
+    # force used on a part of a place is still used there
+    attacks = only(code(nlp, coder, "Ruritanian jets bombed parts of Borduria."), "ASSAULT")
+    assert attacks and attacks[0].location == "BOR"
+
+
+def test_a_name_the_parser_reads_as_an_adverb_is_no_party(pipeline) -> None:
+    text = ("Vladimir Putin met at his Sochi residence, Bocharov Ruchei, with President of the State of "
+            "Palestine Mahmoud Abbas, who is in Russia on a working visit.")
+    met = only(pipeline.analyze(text, kind="text").events, "CONSULT")
+    assert met and all(e.target is not None and e.target.name == "Mahmoud Abbas" for e in met)

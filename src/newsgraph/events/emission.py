@@ -239,7 +239,9 @@ def _implied_location(doc: Doc, code: str, plover: str | None, source: Found, ta
     """Where an event with no place named happened, when what it is says so: a visit happens in
     the host's country (CAMEO 042: the one visited; 043: the one hosting), and force used on a
     country ("Russia attacked Ukraine") happens in it. A host named only by an adjective ("the
-    Russian air base", "the Russian embassy") may stand abroad, so it places nothing."""
+    Russian air base", "the Russian embassy"), or named as the visited one in an "of" phrase of
+    a thing ("a cemetery of U.S. soldiers", "the embassy of Peru"), may stand abroad, so it places
+    nothing; force used on "parts of Aleppo" is still used in Aleppo."""
     if code.startswith("042") and target is not None:
         host = target
     elif code.startswith("043"):
@@ -253,7 +255,16 @@ def _implied_location(doc: Doc, code: str, plover: str | None, source: Found, ta
     span = doc.char_span(host.start, host.end, alignment_mode="expand")
     if span is None or span.root.pos_ == "ADJ" or span.root.dep_ == "amod":
         return None
+    if plover != "ASSAULT" and _in_of_phrase(span.root):
+        return None
     return host.actor.country
+
+
+def _in_of_phrase(token: Token) -> bool:
+    """Whether a token is the object of an "of" phrase that hangs on a common noun before it."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ == "NOUN" \
+        and preposition.head.i < token.i
 
 
 def _named_in_sentence(sent: SpacySpan, found: Found) -> Found:

@@ -343,6 +343,11 @@ class VerbTargetsMixin(CoderState):
         for token in sorted(_core_tokens(verb, self.clause_deps), key=lambda t: t.i):
             if token.i <= verb.i or (token.pos_ not in NOUN_POS and token.pos_ != "ADJ"):
                 continue
+            if _phrase_head(token).dep_ == "npadvmod":
+                # a noun used as an adverb is a time or a measure ("met Tuesday with X"), or the
+                # parser's reading of a name in apposition to a place ("met at his residence,
+                # Bocharov Ruchei, with X"): no one the act is aimed at
+                continue
             prep = _location_prep(token)
             if prep is not None and prep.lower_ in skipped_preps:
                 continue
@@ -449,3 +454,10 @@ def _clause_arguments(clause: Token, target_preps: frozenset[str]) -> list[Token
     objects = [c for c in clause.children if c.dep_ in ("dobj", "obj")]
     return objects + [p for c in clause.children if c.dep_ == "prep" and c.lower_ in target_preps
                       for p in c.children if p.dep_ == "pobj"]
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the name or compound a token is part of ("Bocharov" -> "Ruchei")."""
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    return token
