@@ -1138,3 +1138,21 @@ def test_cue_introducing_the_next_quote_does_not_sign_the_one_before(quotes_of) 
     quotes = quotes_of(text)
     assert _one(quotes, "appeal the ruling").speaker.name == "senator"
     assert _one(quotes, "got this wrong").speaker.name == "aide"
+
+
+def test_words_someone_used_are_a_quote_of_theirs(quotes_of) -> None:
+    text = 'Mayor Ann Roe has repeatedly used the phrase "war on drivers" to describe the plan.'
+    quotes = quotes_of(text)
+    used = _one(quotes, "war on drivers")
+    assert used.kind == "mixed" and used.speaker.name == "Ann Roe" and used.text.endswith('"')
+    assert "describe" not in used.text
+    assert all(q.speaker.name != "phrase" for q in quotes)
+
+
+def test_a_scare_quoted_thing_used_is_no_quote(quotes_of) -> None:
+    assert quotes_of('Senate Republicans used the "nuclear option" to confirm the judge.') == []
+
+
+def test_a_mixed_quote_keeps_the_mark_that_closes_it(quotes_of) -> None:
+    quote = _one(quotes_of('Senator Olga Brandt described the bill as "a disaster for farmers."'), "disaster")
+    assert quote.kind == "mixed" and quote.text.startswith("the bill") and quote.text.endswith('"')

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.quotes.lexicon import Lexicon
+from newsgraph.quotes.lexicon import Lexicon, lexicon
 from newsgraph.quotes.speakers import trimmed_span
 
 _VERBAL = {"VERB", "AUX"}
@@ -86,8 +86,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acomp" or (verb.dep_ == "advcl" and _infinitive(verb)):
         return _subject(head, depth + 1)  # "he went on to endorse ...", "is likely to remind ..."
     if verb.dep_ == "xcomp":
-        # object control: "prompting Russia to complain" -> Russia
+        # object control: "prompting Russia to complain" -> Russia; not the means of a purpose
+        # ("used the phrase to describe the plan": whoever used it describes)
         obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None and head.lemma_.lower() in lexicon().means_verbs:
+            obj = None
         return obj if obj is not None else _subject(head, depth + 1)
     return None
 
@@ -419,6 +422,13 @@ def _verb_cue(verb: Token, lex: Lexicon) -> Cue | None:
                     ranges.append(_prepositional_range(verb, prep, objs[0]))
                     anchor_tokens = [verb, prep] if prep.i > verb.i else anchor_tokens
                 break
+    if not ranges and "term" in frames:
+        objs = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in lex.term_nouns]
+        if objs:
+            rule = "term"
+            heads.append(objs[0].i)
+            ranges.append((objs[0].left_edge.i, objs[0].right_edge.i))  # the words, not their purpose
+            needs_marks = True
     if not ranges and ("dobj" in frames or "dobj!" in frames):
         rule = "dobj"
         objs = [c for c in children if c.dep_ == "dobj"]

@@ -34,6 +34,8 @@ class Lexicon:
     irregular_past: dict[str, str]
     utterance_verbs: frozenset[str]
     vague_subjects: frozenset[str]
+    term_nouns: frozenset[str]
+    means_verbs: frozenset[str]
 
     def verb_lemma(self, word: str) -> str | None:
         """The cue verb a past or present form stands for ("Stated" -> "state"), from the word alone."""
@@ -86,4 +88,6 @@ def lexicon() -> Lexicon:
         irregular_past=dict(line.split("\t")[:2] for line in _lines("irregular_past.tsv")),
         utterance_verbs=_words("utterance_verbs.txt"),
         vague_subjects=_words("vague_subjects.txt"),
+        term_nouns=_words("term_nouns.txt"),
+        means_verbs=_words("means_verbs.txt"),
     )

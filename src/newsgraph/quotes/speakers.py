@@ -15,13 +15,19 @@ _ENT_KIND = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": 
 
 
 def trimmed_span(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Character span of tokens ``first..last`` without punctuation or quote marks at the edges."""
+    """Character span of tokens ``first..last`` without punctuation or quote marks at the edges,
+    except the mark that closes one opened inside ("the bill as “a disaster.”", a mixed quote)."""
+    end = last
     while first <= last and (doc[first].is_punct or doc[first].text in _EDGE_PUNCT or doc[first].is_space):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].text in _EDGE_PUNCT or doc[last].is_space):
         last -= 1
     if first > last:
         return None
+    if sum(1 for t in doc[first:last + 1] if t.is_quote) % 2:
+        closing = next((t.i for t in doc[last + 1:min(end + 3, len(doc))] if t.is_quote), None)
+        if closing is not None and all(t.is_punct for t in doc[last + 1:closing]):
+            last = closing
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
