@@ -1156,3 +1156,16 @@ def test_a_scare_quoted_thing_used_is_no_quote(quotes_of) -> None:
 def test_a_mixed_quote_keeps_the_mark_that_closes_it(quotes_of) -> None:
     quote = _one(quotes_of('Senator Olga Brandt described the bill as "a disaster for farmers."'), "disaster")
     assert quote.kind == "mixed" and quote.text.startswith("the bill") and quote.text.endswith('"')
+
+
+def test_marks_carry_a_quotation_into_a_paragraph_that_only_closes_it() -> None:
+    text = ('The coach said, "We learned a lot today.\n\nIt was an emotional day for all of us."\n\n'
+            'The next match is on Sunday.')
+    spans = find_marked_spans(text)
+    assert len(spans) == 1 and len(spans[0].pieces) == 2
+    assert text[spans[0].pieces[1][0]:spans[0].pieces[1][1]] == "It was an emotional day for all of us."
+
+
+def test_marks_read_two_backticks_as_an_opening_mark() -> None:
+    text = "He said: ``We will win.'' Then he left."
+    assert [text[s.start:s.end] for s in find_marked_spans(text)] == ["We will win."]

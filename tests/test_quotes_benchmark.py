@@ -1,4 +1,5 @@
-"""Regression floor for the quotes stage on PolNeAR dev, scored by the project's own scorer.
+"""Regression floors for the quotes stage: PolNeAR dev, scored by the shared scorer, and the GUM
+Wikinews quotation marks (benchmarks/quotes_gum.py).
 
 Runs the 84 dev articles through the loaded pipeline (as ``benchmarks/quotes.py`` does), writes
 the contract JSONL, and scores it with ``../shared/tools/score_quotes.py --json`` over all
@@ -8,6 +9,7 @@ they were set (see docs/benchmarks.md); a drop below one of them is a regression
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -16,12 +18,14 @@ from typing import Any
 
 import pytest
 
-from conftest import shared_path
+from conftest import REPO, shared_path
 
 FLOOR_E2E_F1_ALL = 0.680
 FLOOR_E2E_F1_DIRECT_MIXED = 0.800
 FLOOR_RECALL_DIRECT = 0.955
 FLOOR_SPEAKER_ACCURACY_DIRECT_MIXED = 0.950
+FLOOR_GUM_QUOTATION_RECALL = 0.86  # measured 0.887
+CEILING_GUM_QUOTED_WORDS_TAKEN = 5  # measured 3 of 46
 
 
 def _score(scorer: Path, gold: Path, predictions: Path, types: str | None) -> dict[str, Any]:
@@ -66,3 +70,21 @@ def test_direct_quote_recall(dev_scores) -> None:
 
 def test_speaker_accuracy_on_direct_and_mixed(dev_scores) -> None:
     assert dev_scores["direct+mixed"]["speaker_accuracy_on_matched"] >= FLOOR_SPEAKER_ACCURACY_DIRECT_MIXED
+
+
+@pytest.fixture(scope="module")
+def gum_figures(pipeline) -> dict[str, float]:
+    shared_path("corpus", "wikinews_gum.jsonl")
+    path = REPO / "benchmarks" / "quotes_gum.py"
+    sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location("bench_quotes_gum", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.measure(pipeline)
+
+
+def test_gum_quotations_are_found_and_quoted_words_left_alone(gum_figures) -> None:
+    assert gum_figures["docs"] == 43 and gum_figures["quotes"] >= 90
+    assert gum_figures["quote_recall"] >= FLOOR_GUM_QUOTATION_RECALL
+    assert gum_figures["q_taken"] <= CEILING_GUM_QUOTED_WORDS_TAKEN

@@ -4,7 +4,8 @@ Works on characters, not tokens, so it is cheap and independent of the tokenizer
 state is reset at every paragraph boundary: an unbalanced mark cannot swallow the rest of the
 article. The one exception is the news convention for a quote running over several
 paragraphs: each paragraph opens with a mark, and only the last one closes; a transcript's
-paragraphs opening with a mark and a speaker's label ("“WALLACE: ...") are turns of their own.
+paragraphs opening with a mark and a speaker's label ("“WALLACE: ...") are turns of their own,
+and a quotation left open at a paragraph's end goes on into a paragraph whose first mark closes it.
 Typing slips are tolerated where they cannot be read otherwise: a space inside the marks, a
 closing mark forgotten at the end of a quoting paragraph, typographic marks nested in straight ones.
 """
@@ -141,17 +142,22 @@ def _opens_with_mark(text: str, start: int, end: int, family: str) -> int | None
 
 
 def _normalise_doubled_apostrophes(text: str) -> str:
-    """Read ``''`` (two apostrophes standing for a double mark) as one ``"``, keeping offsets.
+    """Read ``''`` (two apostrophes standing for a double mark) as one ``"``, and two backticks
+    (the opening mark of text that went through a tokenizer, as in ``Yes,'' he said) as one
+    ``“``, keeping offsets.
 
     The spare character becomes a space on the outer side, so an opening pair still opens
     and a closing pair still closes.
     """
-    if "''" not in text:
+    if "''" not in text and "``" not in text:
         return text
     chars = list(text)
     i = 0
     while i < len(chars) - 1:
-        if chars[i] == "'" and chars[i + 1] == "'":
+        if chars[i] == "`" and chars[i + 1] == "`":
+            chars[i], chars[i + 1] = " ", "\u201c"
+            i += 2
+        elif chars[i] == "'" and chars[i + 1] == "'":
             before = chars[i - 1] if i > 0 else " "
             if before.isspace() or before in _OPENING_CONTEXT:
                 chars[i], chars[i + 1] = " ", '"'
@@ -183,7 +189,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 current, family, open_at = carried, carried.family, reopen
                 straight = marks[text[reopen]].role == "both"
                 i = reopen + 1
-            elif _continues_sentence(text, p_start, p_end):
+            elif _continues_sentence(text, p_start, p_end) or _closes_unopened(text, p_start, p_end, carried.family):
                 current, family, open_at, straight = carried, carried.family, p_start - 1, carried_straight
             carried = None
         nested = 0
@@ -218,7 +224,8 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 # a transcript: the next paragraph opens the next speaker's turn ("“WALLACE: ...")
                 current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, p_end)))
                 spans.append(current)
-            elif reopen is not None or (nxt is not None and _continues_sentence(text, nxt[0], nxt[1])):
+            elif reopen is not None or (nxt is not None and (_continues_sentence(text, nxt[0], nxt[1])
+                                                             or _closes_unopened(text, nxt[0], nxt[1], family))):
                 current.pieces.append((open_at + 1, _trim_end(text, open_at + 1, p_end)))
                 carried, carried_straight = current, straight
             elif not current.pieces and _unclosed_sentence(text, p_start, open_at, _before_source_tag(text, p_end)):
@@ -233,6 +240,23 @@ def _continues_sentence(text: str, start: int, end: int) -> bool:
     participate personally¶in caucuses and primaries.”"), so a quotation still open goes on."""
     first = text[start:end].lstrip()[:1]
     return first.isalpha() and first.islower()
+
+
+def _closes_unopened(text: str, start: int, end: int, family: str) -> bool:
+    """A paragraph whose first mark of the family closes a quotation it never opened (said, “We
+    learned a lot.¶It was an emotional day.”): the writer left out the mark that opens each
+    paragraph of a long quotation, so the one open before goes on to this closing mark."""
+    marks = lexicon().quote_marks
+    for i in range(start, end):
+        mark = marks.get(text[i])
+        if mark is None or mark.family != family or (mark.family == "single" and _inside_word(text, i)):
+            continue
+        return not _can_open(text, i, mark) and _can_close(text, i, mark) and text[i - 1] in _UTTERANCE_STOPS
+    return False
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
 _SOURCE_TAG = re.compile(r"\s*\[[^\[\]\n]{1,40}\]\s*$")
