@@ -28,7 +28,6 @@ import datetime as dt
 import html
 import re
 import sys
-from pathlib import Path
 
 from bench_io import REPO, SHARED, read_jsonl
 
