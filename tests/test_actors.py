@@ -800,6 +800,18 @@ def test_the_militants_need_an_armed_antecedent(parser, resolver) -> None:
     assert militants is not None and militants is not at(table, text, "Red Cross")
 
 
+def test_the_head_word_of_a_name_recalls_it(parser, resolver) -> None:
+    text = ("The Federation Council approved the budget on Monday.\n\nSenators debated the bill for hours. "
+            "The council also backed the defence plan.")
+    table = resolve(parser, resolver, text)
+    council = at(table, text, "Federation Council")
+    assert council is not None and at(table, text, "council") is council
+    assert _mention_rule(table, text, "council also") == "actor:coref:name-head"
+    text = "Workers at the plant went on strike. The union demanded higher pay."
+    union = at(resolve(parser, resolver, text), text, "union")
+    assert union is not None and union.code == "---LAB"
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("France said the group would meet again in spring.", "group"),
     ("Kenya eased limits on the movement of aid workers last year.", "movement"),

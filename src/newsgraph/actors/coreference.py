@@ -21,6 +21,9 @@ OBJECT_PRONOUN_DEPS = {"dobj", "dative"}
 # dependents that open a clause as an adverbial phrase, before its subject
 FRONTED_MODIFIER_DEPS = {"advcl", "prep", "npadvmod", "advmod", "pcomp"}
 DESCRIPTION_RULE = "actor:coref:definite-description"
+NAME_HEAD_RULE = "actor:coref:name-head"
+#: Words before the head word that make it recall the name ("our Union" in a member's speech).
+NAME_HEAD_DETERMINERS = {"the", "our", "this"}
 POSSESSOR_RULE = "actor:coref:possessor-country"
 #: Added to an unknown organisation's rule when a description referring back to it ("the company") gave its agent.
 CODED_BY_DESCRIPTION_RULE = "+coded-by-description"
@@ -66,6 +69,45 @@ class CoreferenceMixin(ResolutionState):
             own.identity, own.name, own.kind = antecedent.identity, antecedent.name, antecedent.kind
             own.code, own.sector, own.quality = antecedent.code, antecedent.sector, antecedent.quality
             own.rule = DESCRIPTION_RULE
+
+    def _link_name_heads(self) -> None:
+        """ "The Eurasian Economic Union ... the union", "the Federation Council ... the council":
+        "the" ("our", "this") and the head word of an organisation's name recall the nearest one
+        named before it in the document; a description with modifiers of its own ("the union of
+        workers") is left alone, and one the document names no such organisation for keeps its
+        agent ("the union" of workers: LAB)."""
+        by_head: dict[str, list[Candidate]] = {}
+        for candidate in self.candidates:
+            if candidate.kind == "organization" and candidate.code and candidate.rule not in (
+                    CAPITAL_RULE, PLACE_RULE, DESCRIPTION_RULE, NAME_HEAD_RULE):
+                head = _name_head(candidate.name)
+                if head is not None:
+                    by_head.setdefault(head, []).append(candidate)
+        if not by_head:
+            return
+        for token in self.doc[1:]:
+            named = by_head.get(token.lower_) or by_head.get(token.lemma_.lower())
+            if not named or self.doc[token.i - 1].lower_ not in NAME_HEAD_DETERMINERS or token.dep_ == "compound" \
+                    or any(child.dep_ not in DESCRIPTION_DEPS | {"cc", "conj"}
+                           and not (child.dep_ == "poss" and child.lower_ in NAME_HEAD_DETERMINERS)
+                           for child in token.children) \
+                    or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "PROPN"):
+                continue
+            s, e, text = self._span_text(token.i - 1, token.i + 1)
+            before = [c for c in named if c.end <= s]
+            if not before:
+                continue
+            antecedent = max(before, key=lambda c: c.end)
+            own = next((c for c in self.candidates if c.head == token.i and c.kind in ("group", "anonymous")), None)
+            if own is None:
+                if not self._is_free(s, e):
+                    continue
+                own = Candidate(s, e, text, NAME_HEAD_RULE, "", "", "organization", head=token.i)
+                self.candidates.append(own)
+                self._take(s, e)
+            own.identity, own.name, own.kind = antecedent.identity, antecedent.name, antecedent.kind
+            own.code, own.sector, own.quality = antecedent.code, antecedent.sector, antecedent.quality
+            own.rule = NAME_HEAD_RULE
 
     def _subject_or_possessor(self, candidate: Candidate) -> bool:
         """Whether a name is a clause's subject or a possessor ("Zantor said", "Zantor's shares"): an
@@ -342,3 +384,15 @@ def _quoted_regions(text: str) -> list[tuple[int, int]]:
 
 def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in regions)
+
+
+def _name_head(name: str) -> str | None:
+    """The head word of a name of several words, lower case: its last word, or the one before an
+    "of" phrase ("Bank of Russia" -> "bank"); None for a one-word name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    head = words[-1].lower()
+    return head if head.isalpha() else None

@@ -195,6 +195,7 @@ class _Resolution(EntityMixin, PeopleMixin, TitlesMixin, GroupsMixin, PlacesMixi
         self._link_titles_to_people()
         self._link_addressed_titles()
         self._link_definite_descriptions()
+        self._link_name_heads()
         actors = self._build_actors()
         self._add_pronouns(actors)
         self._code_employers(actors)
