@@ -137,9 +137,13 @@ class OrganisationsMixin(ResolutionState):
                 candidate.rule = "actor:coref:description"
 
     def _document_name(self, start: int, end: int) -> bool:
-        """ "the National Emergencies Act", "Ballot Interference Prevention Act (BIPA)": a law's or
-        treaty's name (``document_words.txt``), or the abbreviation a text gives one, is no actor."""
+        """ "the National Emergencies Act", "Ballot Interference Prevention Act (BIPA)", "Treaty on
+        Open Skies": a law's or treaty's name (``document_words.txt``: ending in such a word, or
+        opening with one and "on" or "of"), or the abbreviation a text gives one, is no actor."""
         if self.doc[end - 1].text in self.lex.document_words and end - start >= 2:
+            return True
+        if end - start >= 3 and self.doc[start].text in self.lex.document_words \
+                and self.doc[start + 1].lower_ in ("on", "of", "for", "between"):
             return True
         if self._document_abbreviations is None:
             self._document_abbreviations = {
