@@ -221,6 +221,15 @@ def test_a_law_and_its_abbreviation_are_no_actors(parser, resolver) -> None:
     assert at(table, text, "FBPA") is None
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Resolution On Guidelines for Customs Policy was signed by the ministers.", "Resolution On Guidelines"),
+    ("Both sides keep to the Varna Memorandum, the ministers said.", "Varna Memorandum"),
+])
+def test_a_document_named_by_its_first_or_last_word_is_no_actor(parser, resolver, text: str, name: str) -> None:
+    table = resolve(parser, resolver, text, forced={name: "ORG"})
+    assert at(table, text, name) is None
+
+
 def test_a_position_alone_is_no_actor(parser, resolver) -> None:
     text = "His secretary said he was out, and the head of the family agreed."
     assert not any((a.code or "").endswith("GOV") for a in resolve(parser, resolver, text))
