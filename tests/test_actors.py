@@ -810,6 +810,11 @@ def test_the_head_word_of_a_name_recalls_it(parser, resolver) -> None:
     text = "Workers at the plant went on strike. The union demanded higher pay."
     union = at(resolve(parser, resolver, text), text, "union")
     assert union is not None and union.code == "---LAB"
+    # the organisation the text names most, not merely the last one named
+    text = ("The Eurasian Economic Union met in Minsk, and ministers of the Eurasian Economic Union praised "
+            "trade. The African Union sent a delegation. China is a partner of our Union.")
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "Union.") is at(table, text, "Eurasian Economic Union")
 
 
 @pytest.mark.parametrize("text, phrase", [

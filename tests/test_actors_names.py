@@ -342,3 +342,10 @@ def test_a_known_person_ending_an_organisation_tag_is_the_person(parser, resolve
                     published="2020-06-01")
     person = at(table, text, "Valentina Matviyenko")
     assert person is not None and person.kind == "person" and person.code == "RUSLEG"
+
+
+def test_the_president_is_no_presidential_envoy(parser, resolver) -> None:
+    text = ("President Ivan Petrov met Olga Brandt, the head of the presidential administration. "
+            "The president praised the plan.")
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "The president") is at(table, text, "Ivan Petrov")

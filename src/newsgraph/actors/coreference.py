@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -72,8 +73,8 @@ class CoreferenceMixin(ResolutionState):
 
     def _link_name_heads(self) -> None:
         """ "The Eurasian Economic Union ... the union", "the Federation Council ... the council":
-        "the" ("our", "this") and the head word of an organisation's name recall the nearest one
-        named before it in the document; a description with modifiers of its own ("the union of
+        "the" ("our", "this") and the head word of an organisation's name recall the one named most
+        before it in the document (the nearest of equals); a description with modifiers of its own ("the union of
         workers") is left alone, and one the document names no such organisation for keeps its
         agent ("the union" of workers: LAB)."""
         by_head: dict[str, list[Candidate]] = {}
@@ -97,8 +98,13 @@ class CoreferenceMixin(ResolutionState):
             before = [c for c in named if c.end <= s]
             if not before:
                 continue
-            antecedent = max(before, key=lambda c: c.end)
-            own = next((c for c in self.candidates if c.head == token.i and c.kind in ("group", "anonymous")), None)
+            # the organisation named most so far, its members included ("our Union" in a speech on
+            # the Eurasian one that once names the African Union), the nearest of equals
+            named_so_far = Counter(c.code for c in self.candidates if c.end <= s and c.code)
+            antecedent = max(before, key=lambda c: (named_so_far[c.code], c.end))
+            own = next((c for c in self.candidates
+                        if (c.kind in ("group", "anonymous") or c.rule.startswith("actor:group:"))
+                        and (c.head == token.i or s <= c.start < c.end <= e)), None)
             if own is None:
                 if not self._is_free(s, e):
                     continue

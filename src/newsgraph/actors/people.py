@@ -416,8 +416,8 @@ class PeopleMixin(ResolutionState):
         president"), and the codes agree; a bare title of no country ("the president") fits a person
         of any country with the same sector, one with a body of its own ("of the league") nobody."""
         role = normalize(person.role or "")
-        if not title.title_word or title.title_word not in role:
-            return False
+        if not title.title_word or not re.search(rf"\b{re.escape(title.title_word)}\b", role):
+            return False  # a word of the role: "the president" is no "presidential envoy"
         said = set(normalize(title.text).split())
         if any(word in self.lex.rank_qualifiers and word not in said for word in role.split()):
             return False
