@@ -1393,6 +1393,14 @@ def test_a_mishap_that_kills_is_no_act_of_anyone(nlp, coder, text: str) -> None:
     assert not [e for e in events if e.type == "ASSAULT"], [(e.cameo, e.rule) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "A fruit filled with firecrackers exploded near the Bordurian soldiers.",
+    "The butterflies occupied six hectares of the Syldavian forest.",
+])
+def test_a_thing_or_an_animal_does_no_act(nlp, coder, text: str) -> None:
+    assert not kept_events(code(nlp, coder, text))
+
+
 def test_a_study_that_examines_is_no_investigation(nlp, coder) -> None:
     events = kept_events(code(nlp, coder, "The study examined the Bordurian soldiers over ten years."))
     assert not [e for e in events if e.trigger == "examined"], [(e.cameo, e.rule) for e in events]
