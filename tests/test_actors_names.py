@@ -349,3 +349,9 @@ def test_the_president_is_no_presidential_envoy(parser, resolver) -> None:
             "The president praised the plan.")
     table = resolve(parser, resolver, text)
     assert at(table, text, "The president") is at(table, text, "Ivan Petrov")
+
+
+def test_a_surname_with_its_particle_joins_the_full_name(parser, resolver) -> None:
+    text = "Omar bin Haddad founded the group in 1990. Later bin Haddad fled to the hills."
+    table = resolve(parser, resolver, text)
+    assert at(table, text, "bin Haddad", 1) is at(table, text, "Omar bin Haddad")

@@ -306,21 +306,21 @@ class PeopleMixin(ResolutionState):
         return start, end
 
     def _link_person_names(self, persons: list[Candidate]) -> None:
-        """A lone surname ("Smith", "Mr Putin") joins the full name used elsewhere in the text."""
+        """A lone surname ("Smith", "Mr Putin", "bin Ladin") joins the full name used elsewhere in the text."""
         full_names: dict[str, str] = {}
         full_by_first_use: dict[str, str] = {}
         full_by_first_word: dict[str, set[str]] = {}
         for candidate in persons:
             words = candidate.name.split()
-            if len(words) >= 2:
+            if len(words) >= 2 and not _surname_alone(words):
                 full_by_first_use.setdefault(normalize(words[-1]), candidate.name)
                 full_by_first_word.setdefault(normalize(words[0]), set()).add(candidate.name)
         for candidate in persons:
             words = candidate.name.split()
-            if len(words) >= 2 or candidate.identity != f"person:{candidate.name}":
+            if (len(words) >= 2 and not _surname_alone(words)) or candidate.identity != f"person:{candidate.name}":
                 full_names[normalize(words[-1])] = candidate.identity.split(":", 1)[1]
                 continue
-            surname = normalize(words[0]) if words else ""
+            surname = normalize(words[-1]) if words else ""
             target = full_names.get(surname) or full_by_first_use.get(surname)
             rule = "actor:coref:surname"
             if target is None:
@@ -430,3 +430,8 @@ class PeopleMixin(ResolutionState):
             return True
         return (unknown_country and normalize(title.name) == title.title_word
                 and (person.code or "")[3:] == (title.code or "")[len(UNKNOWN_COUNTRY):])
+
+
+def _surname_alone(words: list[str]) -> bool:
+    """A surname with its lower-case particles and no given name ("bin Ladin", "de Gaulle")."""
+    return len(words) >= 2 and all(word.islower() for word in words[:-1])
