@@ -355,3 +355,9 @@ def test_a_surname_with_its_particle_joins_the_full_name(parser, resolver) -> No
     text = "Omar bin Haddad founded the group in 1990. Later bin Haddad fled to the hills."
     table = resolve(parser, resolver, text)
     assert at(table, text, "bin Haddad", 1) is at(table, text, "Omar bin Haddad")
+
+
+def test_a_name_in_another_script_is_no_actor(parser, resolver) -> None:
+    text = "The workers said the phrase करते हैं came up in every meeting with the union."
+    table = resolve(parser, resolver, text, forced={"करते हैं": "PERSON"})
+    assert at(table, text, "करते हैं") is None

@@ -24,11 +24,12 @@ class EntityMixin(ResolutionState):
     def _clean_entities(self, entities: list[SpacySpan]) -> list[SpacySpan]:
         """Entities as names: a sentence's capitalised first word that is no name ("Neither
         Dasbach nor ...", "Regarding Ashodaya, ...", "Morally, ...") leaves the entity, and
-        entities in a sentence not written in Latin script (a quoted Hindi line) are dropped,
-        since the English entity model only guesses there."""
+        entities in a sentence not written in Latin script (a quoted Hindi line), or themselves not
+        written in it (Hindi words in a line that mixes in English ones), are dropped, since the
+        English entity model only guesses there."""
         cleaned: list[SpacySpan] = []
         for ent in entities:
-            if not _mostly_latin(ent.sent.text):
+            if not (_mostly_latin(ent.sent.text) and _mostly_latin(ent.text)):
                 continue
             start = ent.start
             while start < ent.end and self.doc[start].is_sent_start \
