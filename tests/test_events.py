@@ -2209,3 +2209,18 @@ def test_a_name_the_parser_reads_as_an_adverb_is_no_party(pipeline) -> None:
             "Palestine Mahmoud Abbas, who is in Russia on a working visit.")
     met = only(pipeline.analyze(text, kind="text").events, "CONSULT")
     assert met and all(e.target is not None and e.target.name == "Mahmoud Abbas" for e in met)
+
+
+def test_fellow_visitors_are_not_each_others_hosts(pipeline) -> None:
+    events = pipeline.analyze("Vladimir Putin and Benjamin Netanyahu toured the exhibition.", kind="text").events
+    visits = [e for e in kept_events(events) if e.cameo in ("042", "043")]
+    assert visits and all(e.target is None for e in visits), [(e.cameo, e.rule) for e in visits]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of tourists arrived in Egypt last week.",
+    "The scheme legalised migrants arriving in Russia without papers.",
+])
+def test_travellers_arriving_make_no_visit(pipeline, text: str) -> None:
+    events = kept_events(pipeline.analyze(text, kind="text").events)
+    assert not [e for e in events if e.cameo in ("042", "043")], [(e.cameo, e.rule) for e in events]

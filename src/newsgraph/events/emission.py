@@ -75,7 +75,11 @@ class EmissionMixin(CoderState):
             rule_suffix = "+threat"
             cameo, mode, hypothetical = recoded, recoded.mode, False
         joint = False
-        if not targets and len(sources) >= 2 and (mutual or act_type in JOINT_TYPES or cameo.code in JOINT_CODES):
+        # "Ottokar and Dupont met": each met the other; "Ottokar and Dupont toured the exhibition":
+        # fellow visitors, neither the other's host
+        visit = cameo.code in self.visit_codes
+        if not targets and len(sources) >= 2 and (mutual or (not visit and (act_type in JOINT_TYPES
+                                                                            or cameo.code in JOINT_CODES))):
             pairs = list(combinations(sources, 2))
             joint = True
         else:
