@@ -2224,3 +2224,35 @@ def test_fellow_visitors_are_not_each_others_hosts(pipeline) -> None:
 def test_travellers_arriving_make_no_visit(pipeline, text: str) -> None:
     events = kept_events(pipeline.analyze(text, kind="text").events)
     assert not [e for e in events if e.cameo in ("042", "043")], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters asked Vladimir Putin whether he would run again.",
+    "When asked about the plans, Vladimir Putin told reporters that the talks would go on.",
+    "The BBC examined data on Russian exports.",
+])
+def test_a_question_or_data_examined_is_no_event(pipeline, text: str) -> None:
+    events = kept_events(pipeline.analyze(text, kind="text").events)
+    assert not [e for e in events if e.trigger in ("asked", "examined")], [(e.cameo, e.rule) for e in events]
+
+
+def test_asking_someone_to_act_is_still_a_request(nlp, coder) -> None:
+    events = kept_events(code(nlp, coder, "Ruritania asked Borduria to withdraw its troops."))
+    assert [e.cameo for e in events if e.trigger == "asked"] == ["0256"]
+
+
+def test_two_who_discuss_a_place_consult_each_other_and_not_there(pipeline) -> None:
+    text = "During the call, Vladimir Putin and Emmanuel Macron discussed the situation in Syria."
+    talks = only(pipeline.analyze(text, kind="text").events, "CONSULT")
+    assert talks and {(e.source.code, e.target.code if e.target else None) for e in talks} == {("RUSGOV", "FRAGOV")}
+    assert all(e.location is None for e in talks)
+    met = only(pipeline.analyze("Vladimir Putin and Emmanuel Macron met Recep Tayyip Erdogan in Istanbul.",
+                                kind="text").events, "CONSULT")
+    assert met and all(e.target is not None and e.target.code == "TURGOV" and e.location == "TUR" for e in met)
+
+
+def test_criticism_of_an_act_in_a_place_is_not_placed_there(pipeline) -> None:
+    said = only(pipeline.analyze("Russia criticised the bombing of hospitals in Syria.", kind="text").events, "ACCUSE")
+    assert said and all(e.location is None for e in said)
+    bombed = only(pipeline.analyze("Russian jets bombed hospitals in Syria.", kind="text").events, "ASSAULT")
+    assert bombed and bombed[0].location == "SYR"

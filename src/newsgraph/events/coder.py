@@ -160,6 +160,7 @@ class EventCoder(SentenceModelMixin, TriggerMatchingMixin, VerbalEventsMixin, Ve
         self.undergoer_verbs = cues["undergoer_verbs"]
         self.english_function_words = cues["english_function_words"]
         self.venue_nouns = cues["venue_nouns"]
+        self.discussion_verbs = cues["discussion_verbs"]
         self.verb_dictionaries = []
         self.type_model = type_model if type_model is not None else load_type_model()
         self.verb_triggers = {}

@@ -15,7 +15,8 @@ from newsgraph.events import dates
 from newsgraph.events.ontology import Trigger
 from newsgraph.events.phrases import VENUE_RULES
 from newsgraph.events.state import (
-    JOINT_CODES, JOINT_TYPES, LOCATIVE_TARGET, MAX_CLIMB, NOUN_POS, PLACE_LABELS, VERBAL_COOPERATION_QUAD, VERB_POS,
+    JOINT_CODES, JOINT_TYPES, LOCATIVE_TARGET, MAX_CLIMB, NOUN_POS, PLACE_LABELS, VERBAL_CONFLICT_QUAD,
+    VERBAL_COOPERATION_QUAD, VERB_POS,
     CoderState, _Context, Found, Modality,
 )
 from newsgraph.events.tree import _governing_verb, _location_prep
@@ -87,7 +88,9 @@ class EmissionMixin(CoderState):
         event_date = self._date(ctx, sent, clause)
         named = [Span(f.start, f.end) for f in (*sources, *targets)
                  if f.how != LOCATIVE_TARGET and f.start is not None and f.end is not None]
-        location = self._venue(ctx, trigger_token) or self._location(ctx, sent, clause, named)
+        verbal = cameo.quad_class in (VERBAL_COOPERATION_QUAD, VERBAL_CONFLICT_QUAD)
+        location = self._venue(ctx, trigger_token) or self._location(ctx, sent, clause, named,
+                                                                     trigger_token if verbal else None)
         quote_index = self._quote_index(ctx, trigger_token.idx)
         for source, target in pairs:
             if target is not None and target.actor.id == source.actor.id:
@@ -197,8 +200,11 @@ class EmissionMixin(CoderState):
                 break
         return published
 
-    def _location(self, ctx: _Context, sent: SpacySpan, clause: Token, participants: list[Span]) -> str | None:
-        """A place named with a locative preposition in the event's clause, else the dateline's."""
+    def _location(self, ctx: _Context, sent: SpacySpan, clause: Token, participants: list[Span],
+                  spoken: Token | None = None) -> str | None:
+        """A place named with a locative preposition in the event's clause, else the dateline's. For
+        words (``spoken``: the trigger of a verbal event) a place inside what was said or talked
+        about is not where it was said: "discussed the situation in Syria" (see ``_in_topic``)."""
         scope = {t.i for t in clause.subtree}
         for ent in sent.ents:
             if ent.label_ not in PLACE_LABELS:
@@ -207,6 +213,8 @@ class EmissionMixin(CoderState):
                 continue
             prep = _location_prep(ent.root)
             if prep is None or prep.lower_ not in self.location_preps or prep.i not in scope:
+                continue
+            if spoken is not None and _in_topic(prep, (spoken, clause), self.venue_nouns):
                 continue
             actor = (ctx.actors.actor_at(ent.start_char, ent.end_char)
                      or ctx.places.actor_at(ent.start_char, ent.end_char))
@@ -262,6 +270,24 @@ def _implied_location(doc: Doc, code: str, plover: str | None, source: Found, ta
     if plover != "ASSAULT" and _in_of_phrase(span.root):
         return None
     return host.actor.country
+
+
+#: Prepositions whose object is what words are about ("a discussion of the prospects in X").
+TOPIC_PREPS = frozenset({"of", "on", "about", "over", "regarding", "concerning"})
+
+
+def _in_topic(prep: Token, anchors: tuple[Token, ...], venue_nouns: frozenset[str]) -> bool:
+    """Whether a locative phrase hangs inside the topic of words: under their direct object ("discussed
+    the situation in X") or a topic preposition's object, below the trigger; an object that is a
+    meeting's name ("held talks in Geneva") is the words themselves."""
+    node = prep.head
+    while node not in anchors and node.head is not node:
+        if node.dep_ in ("dobj", "obj") and node.lemma_.lower() not in venue_nouns:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in TOPIC_PREPS:
+            return True
+        node = node.head
+    return False
 
 
 def _in_of_phrase(token: Token) -> bool:

@@ -12,7 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-CONDITION_KEYS = frozenset({"obj", "prep", "prt", "comp", "xcomp", "mod", "place", "ccomp_aux", "gov", "subj"})
+CONDITION_KEYS = frozenset({"obj", "prep", "prt", "comp", "xcomp", "mod", "place", "ccomp_aux", "gov", "subj",
+                            "question"})
 
 
 @dataclass(frozen=True, slots=True)

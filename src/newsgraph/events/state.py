@@ -35,6 +35,7 @@ JOINT_CODES = frozenset({"193", "0356", "0871", "057", "050"})
 ASKED_PREPS = frozenset({"with", "to", "on", "upon"})
 LOCATIVE_TARGET = "clause-place"
 VERBAL_COOPERATION_QUAD = 1
+VERBAL_CONFLICT_QUAD = 3
 UNRESOLVED_SOURCE_PENALTY = -0.3
 # "Three soldiers were killed": a passive that names no agent is coded, as CAMEO does, with an
 # unknown source ("---": no actor, no code, no words) acting on its subject, below any event
@@ -192,6 +193,7 @@ class CoderState:
     undergoer_verbs: frozenset[str]
     english_function_words: frozenset[str]
     venue_nouns: frozenset[str]
+    discussion_verbs: frozenset[str]
     noun_triggers: dict[str, list[Trigger]]
 
 

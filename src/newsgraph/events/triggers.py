@@ -258,7 +258,7 @@ class TriggerMatchingMixin(CoderState):
         objects: list[Token] = []
         out: dict[str, set[str]] = {"obj": set(), "prep": set(), "prt": set(), "comp": set(),
                                     "xcomp": set(), "mod": set(), "place": set(), "ccomp_aux": set(),
-                                    "gov": set(), "subj": set()}
+                                    "gov": set(), "subj": set(), "question": set()}
         if token.pos_ in VERB_POS:
             # "peacekeepers arrived in X", "troops left the city": who moves decides what a verb
             # of motion is (a deployment or a withdrawal, not a visit).
@@ -306,6 +306,9 @@ class TriggerMatchingMixin(CoderState):
                 out["xcomp"].add(child.lemma_.lower())
             if dep == "ccomp":
                 out["ccomp_aux"].update(a.lower_ for a in child.children if a.dep_ in ("aux", "auxpass"))
+                # "asked him whether he would run", "asked how the research began": a question
+                out["question"].update(w.lower_ for w in child.subtree if w.i < child.i and (
+                    w.tag_ in ("WDT", "WP", "WRB") or (w.dep_ == "mark" and w.lower_ in ("if", "whether"))))
                 if child.lemma_.lower() in self.obligation_verbs and any(
                         x.dep_ == "xcomp" and _is_infinitive(x) for x in child.children):
                     # "said Japan needs to enact reforms": the verb of obligation counts as its modal.
