@@ -2256,3 +2256,8 @@ def test_criticism_of_an_act_in_a_place_is_not_placed_there(pipeline) -> None:
     assert said and all(e.location is None for e in said)
     bombed = only(pipeline.analyze("Russian jets bombed hospitals in Syria.", kind="text").events, "ASSAULT")
     assert bombed and bombed[0].location == "SYR"
+
+
+def test_winding_up_somewhere_is_no_wounding(pipeline) -> None:
+    events = pipeline.analyze("The secret documents wound up in the hands of a Russian journalist.", kind="text").events
+    assert not only(events, "ASSAULT")
