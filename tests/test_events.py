@@ -2249,6 +2249,13 @@ def test_two_who_discuss_a_place_consult_each_other_and_not_there(pipeline) -> N
     met = only(pipeline.analyze("Vladimir Putin and Emmanuel Macron met Recep Tayyip Erdogan in Istanbul.",
                                 kind="text").events, "CONSULT")
     assert met and all(e.target is not None and e.target.code == "TURGOV" and e.location == "TUR" for e in met)
+    # a place in the phrase of the one met, or of the place visited, still locates the event
+    text = "Vladimir Putin held talks with President Sooronbay Jeenbekov, who was in Russia on a working visit."
+    held = only(pipeline.analyze(text, kind="text").events, "CONSULT")
+    assert held and all(e.location == "RUS" for e in held)
+    visited = only(pipeline.analyze("Vladimir Putin visited the information centre in Moscow.", kind="text").events,
+                   "CONSULT")
+    assert visited and all(e.location == "RUS" for e in visited)
 
 
 def test_criticism_of_an_act_in_a_place_is_not_placed_there(pipeline) -> None:

@@ -88,7 +88,8 @@ class EmissionMixin(CoderState):
         event_date = self._date(ctx, sent, clause)
         named = [Span(f.start, f.end) for f in (*sources, *targets)
                  if f.how != LOCATIVE_TARGET and f.start is not None and f.end is not None]
-        verbal = cameo.quad_class in (VERBAL_COOPERATION_QUAD, VERBAL_CONFLICT_QUAD)
+        verbal = cameo.quad_class in (VERBAL_COOPERATION_QUAD, VERBAL_CONFLICT_QUAD) \
+            and cameo.code not in self.visit_codes  # a visit happens where the place visited is
         location = self._venue(ctx, trigger_token) or self._location(ctx, sent, clause, named,
                                                                      trigger_token if verbal else None)
         quote_index = self._quote_index(ctx, trigger_token.idx)
@@ -277,17 +278,20 @@ TOPIC_PREPS = frozenset({"of", "on", "about", "over", "regarding", "concerning"}
 
 
 def _in_topic(prep: Token, anchors: tuple[Token, ...], venue_nouns: frozenset[str]) -> bool:
-    """Whether a locative phrase hangs inside the topic of words: under their direct object ("discussed
-    the situation in X") or a topic preposition's object, below the trigger; an object that is a
-    meeting's name ("held talks in Geneva") is the words themselves."""
-    node = prep.head
-    while node not in anchors and node.head is not node:
-        if node.dep_ in ("dobj", "obj") and node.lemma_.lower() not in venue_nouns:
-            return True
-        if node.dep_ == "pobj" and node.head.lower_ in TOPIC_PREPS:
-            return True
+    """Whether a locative phrase hangs inside the topic of words: in the phrase of their direct
+    object ("discussed the situation in X") or of a topic preposition on them ("talked about ...",
+    "a discussion of ..."); an object that is a meeting's name ("held talks in Geneva") is the
+    words themselves, and a partner's phrase ("with Y, who was in X") no topic."""
+    node = prep
+    while node.head not in anchors:
+        if node.head is node:
+            return False
         node = node.head
-    return False
+    if node is prep:
+        return False
+    if node.dep_ in ("dobj", "obj"):
+        return node.lemma_.lower() not in venue_nouns
+    return node.dep_ == "prep" and node.lower_ in TOPIC_PREPS
 
 
 def _in_of_phrase(token: Token) -> bool:
