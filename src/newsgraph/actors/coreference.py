@@ -61,15 +61,7 @@ class CoreferenceMixin(ResolutionState):
             if coding and antecedent.code is None:
                 self._code_organisation(antecedent.identity, sorted(fits[0])[0])
             own = next((c for c in self.candidates if c.head == token.i and c.kind in ("group", "anonymous")), None)
-            if own is None:
-                if not self._is_free(s, e):
-                    continue
-                own = Candidate(s, e, text, DESCRIPTION_RULE, "", "", "group", head=token.i)
-                self.candidates.append(own)
-                self._take(s, e)
-            own.identity, own.name, own.kind = antecedent.identity, antecedent.name, antecedent.kind
-            own.code, own.sector, own.quality = antecedent.code, antecedent.sector, antecedent.quality
-            own.rule = DESCRIPTION_RULE
+            self._recall(own, (s, e, text), token, antecedent, DESCRIPTION_RULE, "group")
 
     def _link_name_heads(self) -> None:
         """ "The Eurasian Economic Union ... the union", "the Federation Council ... the council":
@@ -105,15 +97,22 @@ class CoreferenceMixin(ResolutionState):
             own = next((c for c in self.candidates
                         if (c.kind in ("group", "anonymous") or c.rule.startswith("actor:group:"))
                         and (c.head == token.i or s <= c.start < c.end <= e)), None)
-            if own is None:
-                if not self._is_free(s, e):
-                    continue
-                own = Candidate(s, e, text, NAME_HEAD_RULE, "", "", "organization", head=token.i)
-                self.candidates.append(own)
-                self._take(s, e)
-            own.identity, own.name, own.kind = antecedent.identity, antecedent.name, antecedent.kind
-            own.code, own.sector, own.quality = antecedent.code, antecedent.sector, antecedent.quality
-            own.rule = NAME_HEAD_RULE
+            self._recall(own, (s, e, text), token, antecedent, NAME_HEAD_RULE, "organization")
+
+    def _recall(self, own: Candidate | None, span: tuple[int, int, str], token: Token, antecedent: Candidate,
+                rule: str, kind: str) -> None:
+        """Make the mention at ``span`` (its own candidate, or a new one where the span is free) a
+        mention of ``antecedent``."""
+        if own is None:
+            s, e, text = span
+            if not self._is_free(s, e):
+                return
+            own = Candidate(s, e, text, rule, "", "", kind, head=token.i)
+            self.candidates.append(own)
+            self._take(s, e)
+        own.identity, own.name, own.kind = antecedent.identity, antecedent.name, antecedent.kind
+        own.code, own.sector, own.quality = antecedent.code, antecedent.sector, antecedent.quality
+        own.rule = rule
 
     def _subject_or_possessor(self, candidate: Candidate) -> bool:
         """Whether a name is a clause's subject or a possessor ("Zantor said", "Zantor's shares"): an
