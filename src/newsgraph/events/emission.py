@@ -88,8 +88,8 @@ class EmissionMixin(CoderState):
         event_date = self._date(ctx, sent, clause)
         named = [Span(f.start, f.end) for f in (*sources, *targets)
                  if f.how != LOCATIVE_TARGET and f.start is not None and f.end is not None]
-        verbal = cameo.quad_class in (VERBAL_COOPERATION_QUAD, VERBAL_CONFLICT_QUAD) \
-            and cameo.code not in self.visit_codes  # a visit happens where the place visited is
+        # words happen where they are said, not where what they are about is; a visit, where it goes
+        verbal = cameo.quad_class in (VERBAL_COOPERATION_QUAD, VERBAL_CONFLICT_QUAD) and not visit
         location = self._venue(ctx, trigger_token) or self._location(ctx, sent, clause, named,
                                                                      trigger_token if verbal else None)
         quote_index = self._quote_index(ctx, trigger_token.idx)
