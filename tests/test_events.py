@@ -2268,3 +2268,18 @@ def test_criticism_of_an_act_in_a_place_is_not_placed_there(pipeline) -> None:
 def test_winding_up_somewhere_is_no_wounding(pipeline) -> None:
     events = pipeline.analyze("The secret documents wound up in the hands of a Russian journalist.", kind="text").events
     assert not only(events, "ASSAULT")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("There are Turkish citizens who visit Russia regularly on business.", "visit"),
+    ("Russia meets more than half of the gas needs of Turkey.", "meets"),
+    ("The projects yielding a real economic effect were approved by Russia.", "yielding"),
+])
+def test_travel_supply_and_yield_are_no_event(pipeline, text: str, trigger: str) -> None:
+    events = pipeline.analyze(text, kind="text").events
+    assert not [e for e in events if e.trigger == trigger], [(e.cameo, e.rule) for e in events]
+
+
+def test_meeting_demands_is_still_a_concession(pipeline) -> None:
+    events = pipeline.analyze("The Russian government met the demands of the protesters.", kind="text").events
+    assert [e.cameo for e in events if e.trigger == "met"] == ["080"]

@@ -371,8 +371,9 @@ def _subject_words(verb: Token, quantity_nouns: frozenset[str]) -> set[str]:
     ("hundreds of British troops") and up to the verb that bears the subject ("began deploying");
     a participle's subject is the noun it describes ("migrants arriving in Russia")."""
     heads = [t for s in _subject_bearer(verb).children if s.dep_ == "nsubj" for t in _with_conjuncts(s)]
-    if not heads and verb.dep_ == "acl" and verb.tag_ == "VBG":
-        heads = _with_conjuncts(verb.head)
+    if (not heads and verb.dep_ == "acl" and verb.tag_ == "VBG") or (
+            verb.dep_ == "relcl" and heads and all(h.tag_ in ("WP", "WDT") for h in heads)):
+        heads = _with_conjuncts(verb.head)  # "... citizens who visit Russia": the citizens
     heads += [p for h in list(heads) if h.like_num or h.lemma_.lower() in quantity_nouns
               for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj"]
