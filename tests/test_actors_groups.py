@@ -322,3 +322,9 @@ def test_ibero_american_is_a_region_not_the_united_states(parser, resolver) -> N
     table = resolve(parser, resolver, text)
     leaders = at(table, text, "leaders")
     assert leaders is None or not (leaders.code or "").startswith("USA")
+
+
+def test_heads_of_state_are_a_group_of_officials(parser, resolver) -> None:
+    text = "The two heads of state began the talk in a narrow format."
+    group = at(resolve(parser, resolver, text), text, "heads of state")
+    assert group is not None and (group.code or "").endswith("GOV")
