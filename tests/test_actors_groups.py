@@ -328,3 +328,12 @@ def test_heads_of_state_are_a_group_of_officials(parser, resolver) -> None:
     text = "The two heads of state began the talk in a narrow format."
     group = at(resolve(parser, resolver, text), text, "heads of state")
     assert group is not None and (group.code or "").endswith("GOV")
+
+
+def test_a_colleague_a_country_names_is_an_official(parser, resolver) -> None:
+    text = "President Ivan Petrov thanked his Canadian colleague for the support."
+    colleague = at(resolve(parser, resolver, text), text, "Canadian colleague")
+    assert colleague is not None and colleague.code == "CANGOV"
+    text = "A colleague of the victim said she was shocked."
+    bare = at(resolve(parser, resolver, text), text, "colleague")
+    assert bare is None or not bare.code
