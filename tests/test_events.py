@@ -1386,6 +1386,7 @@ def test_an_agentless_passive_takes_the_country_it_happened_in_as_its_source(nlp
     "The crash near the Syldavian border injured twelve people.",
     "Syldavia apartment blaze kills three.",
     "A storm swept Ruritania overnight, killing four villagers.",
+    "Syldavia apartment block fire kills three, injures sixteen",
 ])
 def test_a_mishap_that_kills_is_no_act_of_anyone(nlp, coder, text: str) -> None:
     """No actor stands behind a fire or a crash, even one a place name modifies."""
@@ -2283,3 +2284,17 @@ def test_travel_supply_and_yield_are_no_event(pipeline, text: str, trigger: str)
 def test_meeting_demands_is_still_a_concession(pipeline) -> None:
     events = pipeline.analyze("The Russian government met the demands of the protesters.", kind="text").events
     assert [e.cameo for e in events if e.trigger == "met"] == ["080"]
+
+
+def test_abusing_power_is_no_assault(pipeline) -> None:
+    text = "For too long, members of the Russian parliament have abused their power."
+    assert not only(pipeline.analyze(text, kind="text").events, "ASSAULT")
+    abused = only(pipeline.analyze("Russian soldiers abused the prisoners.", kind="text").events, "ASSAULT")
+    assert abused and abused[0].cameo == "182"
+
+
+def test_where_several_meet_is_no_partner(pipeline) -> None:
+    text = "The presidents of Tunisia, Egypt and Morocco met at the Taba resort in Egypt on Friday."
+    met = only(pipeline.analyze(text, kind="text").events, "CONSULT")
+    assert met and all(e.target is not None and (e.target.code or "").endswith("GOV") for e in met), \
+        [(e.source.code, e.target.code if e.target else None) for e in met]

@@ -129,10 +129,13 @@ class VerbTargetsMixin(CoderState):
             # other; a reported clause names what they agreed on, not a partner.
             groups = [(how, tokens) for how, tokens in groups
                       if not how.startswith(("ccomp", "xcomp")) or how.endswith("-target")]
-            if self.ontology.plover_of(trigger.cameo)[0] == "CONSULT" and verb.lemma_.lower() in self.discussion_verbs:
+            if self.ontology.plover_of(trigger.cameo)[0] == "CONSULT":
                 # "Putin and Macron discussed the situation in Syria": they consulted each other;
-                # what they discussed is no partner, one they spoke with is
-                groups = [(how, tokens) for how, tokens in groups if how in ("prep:with", "prep:to")]
+                # what they discussed is no partner, one they spoke with is; nor is where they
+                # met ("the heads of state of A, B and C meet at Taba")
+                groups = [(how, tokens) for how, tokens in groups
+                          if how in ("prep:with", "prep:to") or (verb.lemma_.lower() not in self.discussion_verbs
+                                                                 and how not in ("prep:at", "prep:in"))]
         uncountried: list[Found] = []
         # "freed prisoners from a jail in X": whoever is released is the target, not cargo.
         patient = any(_refines(trigger.cameo, code) or trigger.cameo == code for code in self.patient_object_codes)

@@ -144,6 +144,9 @@ class VerbalEventsMixin(CoderState):
         (an actor named only as the subject's modifier, 'Catalonia apartment fire kills three',
         does not make it one)."""
         bearer = verb if passive else _subject_bearer(verb)
+        while not passive and bearer.dep_ == "conj" and bearer.head is not bearer \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in bearer.children):
+            bearer = _subject_bearer(bearer.head)  # "... fire kills three, injures sixteen"
         heads = [next((p for p in c.children if p.dep_ == "pobj"), None) if passive else c
                  for c in bearer.children if c.dep_ == ("agent" if passive else "nsubj")]
         heads = [t for head in heads if head is not None for t in (head, *head.conjuncts)]
